@@ -160,6 +160,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
       proofs,
       metrics,
       stats,
+      waitMs: new RollingPercentiles(4096),
       domain,
       hooks,
       maxBodyBytes: config.maxBodyBytes ?? 64 * 1024 * 1024,

@@ -6,6 +6,7 @@ import type { Logger } from "../log/Logger.js";
 import { auditLogAbi } from "./auditLogAbi.js";
 import type { CommitterOptions } from "./CommitterOptions.js";
 import { BatchProofs } from "./BatchProofs.js";
+import { rootCommitment } from "./rootCommitment.js";
 
 /** Counters the committer reports to (metrics). */
 export interface CommitterEvents {
@@ -86,7 +87,7 @@ export class Committer {
       if (b.lastSeq <= chainThrough) {
         const found = await this.audit.findBatch(node, b.firstSeq);
         const onChain = found.batch;
-        if (BigInt(onChain.firstSeq) !== b.firstSeq || BigInt(onChain.lastSeq) !== b.lastSeq || onChain.root !== b.root) {
+        if (BigInt(onChain.firstSeq) !== b.firstSeq || BigInt(onChain.lastSeq) !== b.lastSeq || rootCommitment(b.root) !== String(onChain.root).toLowerCase()) {
           logger.error("on-chain batch differs from the stored one", { firstSeq: b.firstSeq, lastSeq: b.lastSeq, root: b.root, chainRoot: onChain.root });
         }
         store.markCommitted(b.firstSeq, BigInt(found.batchIndex), b.txHash);
@@ -109,7 +110,11 @@ export class Committer {
       if (!found.found) throw new Error(`AuditLog has no batch covering seq ${seq} of ${node} although nextSeq is ${chainNext}`);
       const first = BigInt(found.batch.firstSeq);
       const last = BigInt(found.batch.lastSeq);
-      store.insertBatch({ firstSeq: first, lastSeq: last, root: found.batch.root as Hex });
+      const root = buildBatchTree((this.args.proofs ?? new BatchProofs(store)).leaves(first, last)).root;
+      if (rootCommitment(root) !== String(found.batch.root).toLowerCase()) {
+        logger.error("on-chain batch root differs from the stored receipts' root", { firstSeq: first, lastSeq: last, root, chainRoot: found.batch.root });
+      }
+      store.insertBatch({ firstSeq: first, lastSeq: last, root });
       store.markCommitted(first, BigInt(found.batchIndex), undefined);
       logger.info("adopted on-chain batch missing from the store", { firstSeq: first, lastSeq: last });
     }

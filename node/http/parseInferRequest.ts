@@ -75,7 +75,7 @@ export function parseInferRequest(body: Uint8Array, headerLength: string | undef
       return tensorFromBytes(input.name, input.datatype as Tensor["datatype"], input.shape, bytes);
     } catch (err) {
       if (err instanceof HttpError) throw err;
-      const msg = (err as Error).message;
+      const msg = (err as Error).message.replace(/\nDetails: /g, ". ");
       throw new HttpError(400, msg.includes(input.name) ? msg : `input '${input.name}': ${msg}`);
     }
   });

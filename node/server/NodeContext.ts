@@ -26,6 +26,8 @@ export interface NodeContext {
   proofs: BatchProofs;
   metrics: NodeMetrics;
   stats: Map<string, ModelStats>;
+  /** Queue wait times of all models together. */
+  waitMs: RollingPercentiles;
   domain: ReceiptDomain;
   hooks?: NodeHooks;
   maxBodyBytes: number;

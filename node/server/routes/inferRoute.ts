@@ -51,6 +51,7 @@ export function inferRoute(ctx: NodeContext): Router {
       const outcome = await model.runner.infer(feeds);
       stats.accepted++;
       stats.waitMs.add(outcome.queueUs / 1000);
+      ctx.waitMs.add(outcome.queueUs / 1000);
       let outputs = outcome.outputs.map(toTensor);
       if (parsed.outputs) {
         const wanted = new Set(parsed.outputs.map((o) => o.name));

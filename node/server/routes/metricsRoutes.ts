@@ -1,4 +1,6 @@
 // GET /metrics (Prometheus text) and GET /v2/stats (JSON: waits, counts, queues, price, receipts).
+// /v2/stats top level: waitMs {p50,p90,p99} over all models, queueLength, requests, accepted, rejected
+// (429), failed, acceptanceRate = accepted / (accepted + rejected), pricePerRequest; then per model.
 import { Router } from "express";
 import type { NodeContext } from "../NodeContext.js";
 
@@ -29,11 +31,21 @@ export function metricsRoutes(ctx: NodeContext): Router {
         waitMs: { p50: s.waitMs.percentile(0.5), p90: s.waitMs.percentile(0.9), p99: s.waitMs.percentile(0.99), samples: s.waitMs.count },
       };
     });
+    const sum = (k: "accepted" | "rejected" | "failed") => models.reduce((a, m) => a + m[k], 0);
+    const accepted = sum("accepted");
+    const rejected = sum("rejected");
     const lastSeq = ctx.store.durableLastSeq();
     const committed = ctx.store.committedThrough();
     res.json({
       node: ctx.issuer.address,
       pricePerRequest: ctx.pricePerRequest,
+      waitMs: { p50: ctx.waitMs.percentile(0.5), p90: ctx.waitMs.percentile(0.9), p99: ctx.waitMs.percentile(0.99), samples: ctx.waitMs.count },
+      queueLength: models.reduce((a, m) => a + m.queueLength, 0),
+      requests: accepted + rejected + sum("failed"),
+      accepted,
+      rejected,
+      failed: sum("failed"),
+      acceptanceRate: accepted + rejected === 0 ? 1 : accepted / (accepted + rejected),
       models,
       receipts: { lastSeq: lastSeq.toString(), committedThrough: committed.toString(), pending: (lastSeq - committed).toString() },
       commit: ctx.commitStatus(),
