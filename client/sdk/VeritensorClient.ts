@@ -7,6 +7,17 @@ import { listNodes } from "./listNodes.js";
 import { readEvents } from "./readEvents.js";
 import { resolveModel } from "./resolveModel.js";
 import { waitForInclusion } from "./waitForInclusion.js";
+import { verifyReceipt } from "./verifyReceipt.js";
+import { registerModel } from "./registerModel.js";
+import { listValidators } from "./listValidators.js";
+import { epochInfo } from "./epochInfo.js";
+import { claim, delegate, positions, undelegate, withdraw } from "./staking/stakeActions.js";
+import { proveDoubleSign } from "./challenges/proveDoubleSign.js";
+import { challengeInclusion } from "./challenges/challengeInclusion.js";
+import { answerInclusionChallenge } from "./challenges/answerInclusionChallenge.js";
+import { challengeOutput } from "./challenges/challengeOutput.js";
+import { commitChallengeVote, drawCommittee, finalizeChallenge, revealChallengeVote } from "./challenges/committeeActions.js";
+import { listChallenges } from "./challenges/listChallenges.js";
 
 type Tail<F> = F extends (ctx: ClientContext, ...rest: infer R) => infer O ? (...rest: R) => O : never;
 
@@ -19,6 +30,24 @@ const actions = {
   infer,
   waitForInclusion,
   readEvents,
+  verifyReceipt,
+  registerModel,
+  listValidators,
+  epochInfo,
+  delegate,
+  undelegate,
+  withdraw,
+  claim,
+  positions,
+  proveDoubleSign,
+  challengeInclusion,
+  answerInclusionChallenge,
+  challengeOutput,
+  drawCommittee,
+  commitChallengeVote,
+  revealChallengeVote,
+  finalizeChallenge,
+  listChallenges,
 };
 
 /** A Veritensor client: the actions below with the chain, contracts and signer already bound. */
