@@ -5,6 +5,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {IAuditLog} from "./interfaces/IAuditLog.sol";
+import {IAuditLogExtensions} from "./interfaces/IAuditLogExtensions.sol";
 import {INodeAuthority} from "./interfaces/INodeAuthority.sol";
 import {BatchLib} from "./libraries/BatchLib.sol";
 import {ReceiptLib} from "./libraries/ReceiptLib.sol";
@@ -15,7 +16,7 @@ import {ReceiptLib} from "./libraries/ReceiptLib.sol";
 /// - `_nodes[node]`: one slot {nextSeq uint64, batchCount uint64, origin uint8 (firstSeq of batch 0: 0 or 1)};
 /// - `_batches[node][i]`: one slot per batch, BatchLib word {root commitment 176 | lastSeq 48 | committedAt 32}.
 /// firstSeq of batch i > 0 is lastSeq of batch i-1 plus one, so it is not stored; findBatch binary-searches lastSeq.
-contract AuditLog is IAuditLog, EIP712 {
+contract AuditLog is IAuditLogExtensions, EIP712 {
     struct NodeState {
         uint64 nextSeq;
         uint64 batchCount;
@@ -80,7 +81,7 @@ contract AuditLog is IAuditLog, EIP712 {
         if (found) batch = _batchAt(node, batchIndex);
     }
 
-    /// @inheritdoc IAuditLog
+    /// @inheritdoc IAuditLogExtensions
     function batchOf(address node, uint64 seq) external view returns (uint256 batchIndex, Batch memory batch) {
         bool found;
         (found, batchIndex, batch) = findBatch(node, seq);
@@ -126,17 +127,17 @@ contract AuditLog is IAuditLog, EIP712 {
         return BatchLib.commitment(root) == BatchLib.rootOf(_batches[receipt.node][index]);
     }
 
-    /// @inheritdoc IAuditLog
+    /// @inheritdoc IAuditLogExtensions
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
     }
 
-    /// @inheritdoc IAuditLog
+    /// @inheritdoc IAuditLogExtensions
     function rootCommitment(bytes32 root) external pure returns (bytes32) {
         return BatchLib.commitment(root);
     }
 
-    /// @inheritdoc IAuditLog
+    /// @inheritdoc IAuditLogExtensions
     function maxSeq() external pure returns (uint64) {
         return BatchLib.MAX_SEQ;
     }

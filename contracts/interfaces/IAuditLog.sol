@@ -20,7 +20,7 @@ interface IAuditLog {
         uint64 timestamp;
     }
 
-    /// @dev `root` is the batch root's commitment: its high 176 bits, the low 80 bits zero (see `rootCommitment`;
+    /// @dev `root` is the batch root's commitment: its high 176 bits, the low 80 bits zero (see IAuditLogExtensions.rootCommitment;
     /// the full root is in BatchCommitted). Storing it so keeps a whole batch in one storage word (commitBatch <= 60k gas).
     /// `firstSeq` of batch 0 is 0 or 1; of batch i > 0 it is batch i-1's lastSeq + 1.
     struct Batch {
@@ -39,7 +39,7 @@ interface IAuditLog {
     error AuditLogNonContiguousRange(address node, uint64 expectedFirstSeq, uint64 firstSeq);
     /// @notice `lastSeq` is below `firstSeq`.
     error AuditLogInvalidRange(uint64 firstSeq, uint64 lastSeq);
-    /// @notice The root is zero (or its stored 176-bit commitment is: see rootCommitment).
+    /// @notice The root is zero (or its stored 176-bit commitment is: see IAuditLogExtensions.rootCommitment).
     error AuditLogZeroRoot();
     /// @notice No batch of `node` covers `seq`.
     error AuditLogSeqNotCommitted(address node, uint64 seq);
@@ -91,17 +91,4 @@ interface IAuditLog {
     /// @dev The proof is a sorted-pair keccak256 path (OpenZeppelin MerkleProof, merkletreejs sortPairs); a batch of one
     /// receipt has root = leaf and an empty proof. False (never a revert) when no batch covers the seq.
     function verifyReceipt(Receipt calldata receipt, bytes32[] calldata proof) external view returns (bool);
-
-    /// @notice Like findBatch, but reverts with AuditLogSeqNotCommitted when no batch of `node` covers `seq`.
-    function batchOf(address node, uint64 seq) external view returns (uint256 batchIndex, Batch memory batch);
-
-    /// @notice The EIP-712 domain separator of receipts (name "Veritensor", version "1", this chain, this contract).
-    function domainSeparator() external view returns (bytes32);
-
-    /// @notice The part of a batch root that is stored and compared: its high 176 bits, low 80 bits zero.
-    /// @dev Off-chain code comparing a locally built root with `Batch.root` compares `rootCommitment(localRoot)`.
-    function rootCommitment(bytes32 root) external pure returns (bytes32);
-
-    /// @notice The largest seq a batch may end at (2^48 - 1).
-    function maxSeq() external pure returns (uint64);
 }
