@@ -1,8 +1,8 @@
 // AuditLog: batch commits (authorisation, contiguity), lookups, receipt hashing/signatures and Merkle inclusion.
 import { expect } from "chai";
 import { network } from "hardhat";
-import { MerkleTree } from "merkletreejs";
 import type { TypedDataDomain, Wallet } from "ethers";
+import { buildBatchTree, createReceiptSigner, hashReceipt, type BatchTree, type Hex } from "../../client/index.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -20,30 +20,27 @@ const RECEIPT_TYPES = {
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
 interface Receipt {
-  requestId: string;
-  modelHash: string;
-  inputDigest: string;
-  outputDigest: string;
-  node: string;
+  requestId: Hex;
+  modelHash: Hex;
+  inputDigest: Hex;
+  outputDigest: Hex;
+  node: Hex;
   seq: bigint;
   timestamp: bigint;
 }
 
+const id = (text: string) => ethers.id(text) as Hex;
+
 function makeReceipt(node: string, seq: bigint): Receipt {
   return {
-    requestId: ethers.id(`request-${node}-${seq}`),
-    modelHash: ethers.id("model.onnx"),
-    inputDigest: ethers.id(`input-${seq}`),
-    outputDigest: ethers.id(`output-${seq}`),
-    node,
+    requestId: id(`request-${node}-${seq}`),
+    modelHash: id("model.onnx"),
+    inputDigest: id(`input-${seq}`),
+    outputDigest: id(`output-${seq}`),
+    node: node as Hex,
     seq,
     timestamp: 1_750_000_000n + seq,
   };
-}
-
-/** A sorted-pair keccak tree over struct hashes, built the way the protocol core builds batches. */
-function buildTree(leaves: string[]): MerkleTree {
-  return new MerkleTree(leaves, ethers.keccak256, { sortPairs: true });
 }
 
 async function deployAuditLogFixture() {
@@ -67,16 +64,16 @@ async function deployAuditLogFixture() {
   return { owner, stranger, node, otherNode, authority, auditLog, domain };
 }
 
-/** Commits `sizes` consecutive batches of real receipts for `node`, starting at `start`. */
+/** Commits consecutive batches of receipts for `node` from seq 1, trees built by the protocol core. */
 async function commitBatchesFixture() {
   const f = await deployAuditLogFixture();
   const sizes = [3, 1, 5, 2];
-  const batches: { receipts: Receipt[]; tree: MerkleTree; first: bigint; last: bigint }[] = [];
+  const batches: { receipts: Receipt[]; tree: BatchTree; first: bigint; last: bigint }[] = [];
   let seq = 1n;
   for (const size of sizes) {
     const receipts = Array.from({ length: size }, (_, i) => makeReceipt(f.node.address, seq + BigInt(i)));
-    const tree = buildTree(receipts.map((r) => ethers.TypedDataEncoder.hashStruct("Receipt", RECEIPT_TYPES, r)));
-    await f.auditLog.connect(f.node).commitBatch(tree.getHexRoot(), seq, seq + BigInt(size) - 1n);
+    const tree = buildBatchTree(receipts.map(hashReceipt));
+    await f.auditLog.connect(f.node).commitBatch(tree.root, seq, seq + BigInt(size) - 1n);
     batches.push({ receipts, tree, first: seq, last: seq + BigInt(size) - 1n });
     seq += BigInt(size);
   }
@@ -226,7 +223,7 @@ describe("AuditLog", () => {
         for (let s = b.first; s <= b.last; s++) {
           const [found, index, batch] = await auditLog.findBatch(node.address, s);
           expect([found, index, batch.firstSeq, batch.lastSeq]).to.deep.equal([true, BigInt(i), b.first, b.last]);
-          expect(batch.root).to.equal(await auditLog.rootCommitment(b.tree.getHexRoot()));
+          expect(batch.root).to.equal(await auditLog.rootCommitment(b.tree.root));
           const [index2] = await auditLog.batchOf(node.address, s);
           expect(index2).to.equal(BigInt(i));
         }
@@ -267,6 +264,12 @@ describe("AuditLog", () => {
       const sig = await node.signTypedData(domain, RECEIPT_TYPES, r);
       expect(await auditLog.recoverReceiptSigner(r, sig)).to.equal(node.address);
       expect(await auditLog.isValidReceiptSignature(r, sig)).to.equal(true);
+      const fast = createReceiptSigner({
+        privateKey: node.privateKey as Hex,
+        domain: { chainId: BigInt(domain.chainId!), verifyingContract: domain.verifyingContract as Hex },
+      }).sign({ ...r });
+      expect(await auditLog.recoverReceiptSigner(r, fast.signature)).to.equal(node.address);
+      expect(await auditLog.isValidReceiptSignature(r, fast.signature)).to.equal(true);
       const forged = await otherNode.signTypedData(domain, RECEIPT_TYPES, r);
       expect(await auditLog.recoverReceiptSigner(r, forged)).to.equal(otherNode.address);
       expect(await auditLog.isValidReceiptSignature(r, forged)).to.equal(false);
@@ -300,7 +303,7 @@ describe("AuditLog", () => {
       const { auditLog, batches } = await networkHelpers.loadFixture(commitBatchesFixture);
       for (const b of batches) {
         for (const [i, r] of b.receipts.entries()) {
-          const proof = b.tree.getHexProof(b.tree.getHexLeaves()[i]);
+          const proof = b.tree.getProof(i);
           expect(await auditLog.verifyReceipt(r, proof)).to.equal(true);
         }
       }
@@ -310,13 +313,13 @@ describe("AuditLog", () => {
       const { auditLog, node, otherNode, batches } = await networkHelpers.loadFixture(commitBatchesFixture);
       const b = batches[0];
       const r = b.receipts[1];
-      const proof = b.tree.getHexProof(b.tree.getHexLeaves()[1]);
-      expect(await auditLog.verifyReceipt({ ...r, outputDigest: ethers.id("other output") }, proof)).to.equal(false);
-      expect(await auditLog.verifyReceipt(r, b.tree.getHexProof(b.tree.getHexLeaves()[0]))).to.equal(false);
+      const proof = b.tree.getProof(1);
+      expect(await auditLog.verifyReceipt({ ...r, outputDigest: id("other output") }, proof)).to.equal(false);
+      expect(await auditLog.verifyReceipt(r, b.tree.getProof(0))).to.equal(false);
       expect(await auditLog.verifyReceipt(r, [])).to.equal(false);
       // Same receipt claimed under another seq: the batch covering that seq does not contain it.
       expect(await auditLog.verifyReceipt({ ...r, seq: batches[2].first }, proof)).to.equal(false);
-      expect(await auditLog.verifyReceipt({ ...r, node: otherNode.address }, proof)).to.equal(false);
+      expect(await auditLog.verifyReceipt({ ...r, node: otherNode.address as Hex }, proof)).to.equal(false);
       const uncommitted = makeReceipt(node.address, batches.at(-1)!.last + 1n);
       expect(await auditLog.verifyReceipt(uncommitted, [])).to.equal(false);
       // A single-receipt batch: root = leaf, empty proof.
