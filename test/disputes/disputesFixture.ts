@@ -2,7 +2,8 @@
 import type { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { MerkleTree } from "merkletreejs";
-import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash } from "ethers";
+import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash, type Result } from "ethers";
+import type { IChallenges } from "../../types/ethers-contracts/Challenges.js";
 import type { Challenges, DisputesMockAuditLog, DisputesMockSlashable, DisputesMockToken, IAuditLog } from "../../types/ethers-contracts/index.js";
 
 export type Connection = Awaited<ReturnType<typeof network.create>>;
@@ -121,4 +122,9 @@ export function batchTree(receipts: TestReceipt[]): { root: string; proof(i: num
     root: hexlify(tree.getRoot()),
     proof: (i) => tree.getHexProof(Buffer.from(leaves[i])),
   };
+}
+
+/** A Params struct returned by the contract as a plain object (for `setParams({ ...p, x })` and deep equality). */
+export function plainParams(p: unknown): IChallenges.ParamsStruct {
+  return (p as Result).toObject() as IChallenges.ParamsStruct;
 }

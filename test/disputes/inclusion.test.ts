@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import { batchTree, CHALLENGER_FUNDS, deployDisputes, Kind, leafOf, Outcome, POOL, Status, WAD, type DisputesFixture, type TestReceipt } from "./disputesFixture.js";
+import { batchTree, CHALLENGER_FUNDS, deployDisputes, Kind, plainParams, leafOf, Outcome, POOL, Status, WAD, type DisputesFixture, type TestReceipt } from "./disputesFixture.js";
 
 const conn = await network.create();
 const { networkHelpers } = conn;
@@ -176,5 +176,5 @@ describe("Challenges: inclusion", () => {
 
 /** The current parameters as a plain object (for `setParams({...p, x})`). */
 async function paramsOf(f: DisputesFixture) {
-  return (await f.challenges.params()).toObject();
+  return plainParams(await f.challenges.params());
 }
