@@ -126,8 +126,11 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         bytes32 leaf = _auditLog.hashReceipt(receipt);
         if (_inclusionOf[leaf] != 0) revert ChallengesDuplicateChallenge(_inclusionOf[leaf]);
         (bool covered,,) = _auditLog.findBatch(receipt.node, receipt.seq);
-        uint64 commitDeadline = receipt.timestamp + _params.commitWindow;
-        if (!covered && block.timestamp <= commitDeadline) revert ChallengesInclusionNotDue(commitDeadline);
+        // A receipt stamped more than a commit window ahead of now is due at once: the node chose a timestamp that
+        // would otherwise postpone its deadline (uint256 math: a uint64 timestamp near the maximum cannot overflow).
+        uint256 commitDeadline = uint256(receipt.timestamp) + _params.commitWindow;
+        bool futureStamped = receipt.timestamp > block.timestamp + _params.commitWindow;
+        if (!covered && !futureStamped && block.timestamp <= commitDeadline) revert ChallengesInclusionNotDue(commitDeadline);
         address operator = _operatorOf(receipt.node);
 
         uint256 bond = _params.inclusionBond;

@@ -67,6 +67,22 @@ describe("Challenges: inclusion", () => {
     );
   });
 
+  it("opens at once on a receipt stamped more than a commit window in the future, and handles the uint64 maximum", async () => {
+    const f = await networkHelpers.loadFixture(fixture);
+    const now = BigInt(await time.latest());
+    const soon = f.receipt(1n, "a", now + HOUR);
+    await expect(f.challenges.connect(f.challenger).openInclusionChallenge(soon, await f.sign(soon)))
+      .to.be.revertedWithCustomError(f.challenges, "ChallengesInclusionNotDue")
+      .withArgs(now + 2n * HOUR);
+    for (const [seq, timestamp] of [[2n, now + HOUR + 10n], [3n, 2n ** 64n - 1n]]) {
+      const r = f.receipt(seq, "a", timestamp);
+      await expect(f.challenges.connect(f.challenger).openInclusionChallenge(r, await f.sign(r))).to.emit(
+        f.challenges,
+        "InclusionResponseRequested",
+      );
+    }
+  });
+
   it("closes on a valid answer by anyone and pays the bond to the operator", async () => {
     const f = await networkHelpers.loadFixture(fixture);
     const r = await openStale(f, 2n);
