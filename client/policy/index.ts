@@ -6,7 +6,6 @@ export { compareTensor, type TensorComparison } from "./compareTensor.js";
 export { toleranceMetrics, type ToleranceMetrics } from "./toleranceMetrics.js";
 export { topKDisagreements } from "./topKDisagreements.js";
 export { tensorValues } from "./tensorValues.js";
-export { halfToFloat } from "./halfToFloat.js";
 export { assertValidPolicy } from "./assertValidPolicy.js";
 export { InvalidPolicyError } from "./InvalidPolicyError.js";
 export { policyFromChain, type ChainVerificationPolicy } from "./policyFromChain.js";

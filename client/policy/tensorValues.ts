@@ -1,6 +1,6 @@
 // Reads any numeric tensor's elements as float64 numbers for the tolerance metrics.
 import type { Tensor } from "../index.js";
-import { halfToFloat } from "./halfToFloat.js";
+import { fp16ToNumber } from "../protocol/fp16ToNumber.js";
 
 /**
  * The tensor's elements as a `Float64Array` in row-major order: FP16 raw bits are decoded, 64-bit
@@ -16,7 +16,7 @@ export function tensorValues(tensor: Tensor): Float64Array | undefined {
   const out = new Float64Array(data.length);
   if (datatype === "FP16") {
     const bits = data as Uint16Array;
-    for (let i = 0; i < bits.length; i++) out[i] = halfToFloat(bits[i]);
+    for (let i = 0; i < bits.length; i++) out[i] = fp16ToNumber(bits[i]);
   } else if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
     for (let i = 0; i < data.length; i++) out[i] = Number(data[i]);
   } else {
