@@ -72,12 +72,7 @@ export class ReceiptStore {
   /** The node's address, checksummed. */
   readonly node: Hex;
 
-  private constructor(
-    private readonly db: DatabaseSync,
-    node: Hex,
-    private readonly dataLog: DataLog,
-    private readonly writer: Worker,
-  ) {
+  private constructor(private readonly db: DatabaseSync, node: Hex, private readonly dataLog: DataLog, private readonly writer: Worker) {
     this.node = getAddress(node) as Hex;
     const row = db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
     this.next = row.m == null ? 1n : BigInt(row.m as number) + 1n;
@@ -166,21 +161,35 @@ export class ReceiptStore {
     const group = this.queue;
     this.queue = [];
     this.inFlight = group;
-    const rows: WriteRow[] = group.map(({ rec }) => {
-      const r = rec.receipt;
-      return {
-        seq: Number(r.seq),
-        requestId: r.requestId.toLowerCase(),
-        modelHash: r.modelHash,
-        inputDigest: r.inputDigest,
-        outputDigest: r.outputDigest,
-        timestamp: Number(r.timestamp),
-        signature: r.signature,
-        modelName: r.modelName,
-        data: rec.data && { parts: [...rec.data.inputs, ...rec.data.outputs], inputsLen: rec.data.inputs.reduce((a, p) => a + p.byteLength, 0) },
-      };
-    });
+    let rows: WriteRow[];
+    try {
+      rows = group.map(({ rec }) => this.toRow(rec));
+    } catch (err) {
+      return this.fail(err as Error, group);
+    }
     this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
+  }
+
+  /** Appends a record's retained data to the data log (page cache; the writer fsyncs it) and builds its row. */
+  private toRow(rec: AppendRecord): WriteRow {
+    const r = rec.receipt;
+    let data: WriteRow["data"];
+    if (rec.data) {
+      const inputsLen = rec.data.inputs.reduce((a, p) => a + p.byteLength, 0);
+      const loc = this.dataLog.append([...rec.data.inputs, ...rec.data.outputs]);
+      data = { segment: loc.segment, offset: loc.offset, inputsLen, outputsLen: loc.length - inputsLen };
+    }
+    return {
+      seq: Number(r.seq),
+      requestId: r.requestId.toLowerCase(),
+      modelHash: r.modelHash,
+      inputDigest: r.inputDigest,
+      outputDigest: r.outputDigest,
+      timestamp: Number(r.timestamp),
+      signature: r.signature,
+      modelName: r.modelName,
+      data,
+    };
   }
 
   private settle(r: WriteResult): void {

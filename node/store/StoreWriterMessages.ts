@@ -10,7 +10,8 @@ export interface WriteRow {
   timestamp: number;
   signature: string;
   modelName: string;
-  data?: { parts: Uint8Array[]; inputsLen: number };
+  /** Where the main thread appended the retained data (segment file, offset, lengths); the writer fsyncs it. */
+  data?: { segment: number; offset: number; inputsLen: number; outputsLen: number };
 }
 
 /** Start parameters of the writer (its workerData). */
