@@ -64,8 +64,12 @@ try {
   process.exit(0);
 }
 
-port.on("message", async (msg: WorkerRunRequest) => {
-
+port.on("message", async (msg: WorkerRunRequest | { kind: "close" }) => {
+  if (msg.kind === "close") {
+    // release the native session before the thread ends: terminating a thread inside session.run aborts the process
+    await session.release().catch(() => undefined);
+    process.exit(0); // in a worker this ends the thread only
+  }
   try {
     const feeds: Record<string, ort.Tensor> = {};
     for (const f of msg.feeds) feeds[f.name] = new ort.Tensor(f.type as ort.Tensor.Type, f.data as never, f.dims);

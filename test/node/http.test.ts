@@ -193,6 +193,15 @@ describe("node HTTP API (OIP v2)", function () {
     expect(res.every((r) => r.status === 200 || r.status === 429)).to.equal(true);
   });
 
+  it("answers 503 with Retry-After when a request outlives its timeout, and issues no receipt", async () => {
+    const before = node.store.count();
+    const res = await postJson(`${node.url}/v2/models/rec-timeout/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [1, 3, 48, 320], data: Array.from(randomFloats(3 * 48 * 320, 2)) }] });
+    expect(res.status).to.equal(503);
+    expect(res.headers.get("retry-after")).to.equal("1");
+    expect(res.json.error).to.match(/did not answer within 1 ms/);
+    expect(node.store.count()).to.equal(before);
+  });
+
   it("answers bad requests with 4xx and a clear {error}", async () => {
     const cases: [string, unknown, number, RegExp][] = [
       ["/v2/models/nope/infer", { inputs: [] }, 404, /unknown model 'nope'/],
