@@ -80,11 +80,12 @@ export class SnapshotCollector {
       Promise.all(this.validatorUrls.map(async (url) => ({ url, stats: await tryJson(url.replace(/\/+$/, "") + "/stats") }))),
     ]);
     const published = await Promise.all(nodes.map((n) => readNodeStats(n.endpoint, 1500).catch(() => undefined)));
-    const measured = (signingKey: string, endpoint: string) =>
+    // Each validator daemon's GET /stats lists what it measured per node (waits, acceptance, faults).
+    const measured = (signingKey: string) =>
       validatorStats.flatMap(({ url, stats }) => {
-        const perNode = (stats?.nodes ?? {}) as Record<string, unknown>;
-        const hit = Object.entries(perNode).find(([k, v]) => k.toLowerCase() === signingKey.toLowerCase() || k === endpoint || (v as { endpoint?: string })?.endpoint === endpoint);
-        return hit ? [{ validator: url, ...(hit[1] as object) }] : [];
+        const rows = Array.isArray(stats?.nodes) ? (stats.nodes as Record<string, any>[]) : [];
+        const hit = rows.find((r) => String(r.signer ?? "").toLowerCase() === signingKey.toLowerCase());
+        return hit ? [{ validator: url, p50Ms: hit.waitMs?.p50 ?? undefined, p99Ms: hit.waitMs?.p99 ?? undefined, acceptanceRate: hit.acceptance, checks: hit.checks, faults: (hit.faults ?? []).length, score: hit.score }] : [];
       });
     const ev = this.events;
     const value = {
@@ -93,7 +94,7 @@ export class SnapshotCollector {
       blockNumber: head,
       contracts: ctx.addresses.contracts,
       models,
-      nodes: nodes.map((n, i) => ({ ...n, raw: undefined, published: published[i] ? { ...published[i], raw: undefined } : null, measured: measured(n.signingKey, n.endpoint) })),
+      nodes: nodes.map((n, i) => ({ ...n, raw: undefined, published: published[i] ? { ...published[i], raw: undefined } : null, measured: measured(n.signingKey) })),
       validators: validators.map((v) => ({ ...v, raw: undefined })),
       validatorDaemons: validatorStats,
       epochs: [...this.epochs.values()].sort((a, b) => a.epoch - b.epoch),

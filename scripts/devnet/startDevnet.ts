@@ -1,6 +1,6 @@
 // Brings up the devnet: chain, contracts (Ignition), funded actors, 3 nodes, 2 validators, explorer.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { Contract, parseUnits } from "ethers";
@@ -133,12 +133,21 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
       say(`delegator ${actors.delegator.address} delegated 500 VTS to ${nodes[0].name}`);
     });
 
+    // The devnet serves the small generated MLP and PaddleOCR's text-direction classifier (real weights).
+    const modelDir = join(dir, "models");
+    mkdirSync(modelDir, { recursive: true });
+    const served = ["mlp", "paddle-cls"];
+    for (const name of served) {
+      const manifest = JSON.parse(readFileSync(join(root, "models", `${name}.json`), "utf8"));
+      writeFileSync(join(modelDir, `${name}.json`), JSON.stringify({ ...manifest, file: resolve(root, "models", manifest.file) }, null, 2));
+    }
+
     await narrator.step("Starting 3 inference nodes (separate processes)", async (say) => {
       for (const n of nodes) {
         const config = {
           host: "127.0.0.1",
           port: Number(new URL(n.endpoint).port),
-          modelDir: join(root, "models"),
+          modelDir,
           executionProviders: ["cpu"],
           storePath: join(dir, `${n.name}.sqlite`),
           storeSynchronous: "normal",
@@ -150,11 +159,13 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
           commit: { maxBatchSize: 256, maxBatchAgeMs: 1000, pollMs: 200 },
           pricePerRequest: n.price.toString(),
           logLevel: "info",
-          ...(n.cheat ? { cheats: { enabled: true, mode: n.cheat.mode, rate: n.cheat.rate, seed: 7 }, hooksModule: join(root, "node", "cheats", "hooks.ts") } : {}),
+          ...(n.cheat ? { hooksModule: join(root, "node", "cheats", "hooksModule.ts") } : {}),
         };
+        // Test-only cheating (refused by the node on any chain but 31337): node/cheats reads VERITENSOR_CHEATS.
+        const env = n.cheat ? { VERITENSOR_CHEATS: JSON.stringify({ enabled: true, mode: n.cheat.mode, rate: n.cheat.rate, seed: 7 }) } : {};
         const configFile = join(dir, `${n.name}.json`);
         writeFileSync(configFile, JSON.stringify(config, null, 2));
-        n.process = ManagedProcess.start({ name: n.name, command: process.execPath, args: tsxArgs(join(root, "node", "main.ts"), ["--config", configFile]), logFile: join(dir, "logs", `${n.name}.log`), cwd: root });
+        n.process = ManagedProcess.start({ name: n.name, command: process.execPath, args: tsxArgs(join(root, "node", "main.ts"), ["--config", configFile]), logFile: join(dir, "logs", `${n.name}.log`), cwd: root, env });
         started.push(n.process);
       }
       await Promise.all(nodes.map((n) => n.process!.waitForHttp(`${n.endpoint}/v2/health/ready`, 120_000)));
@@ -166,10 +177,24 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
       for (const [i, v] of validators.entries()) {
         const port = await findFreePort(0);
         v.url = `http://127.0.0.1:${port}`;
-        const config = { rpcUrl: chain.rpcUrl, addresses: addressesFile, privateKey: v.account.privateKey, port, host: "127.0.0.1", dataDir: join(dir, `validator-${i + 1}`) };
+        const config = {
+          models: served.map((name) => ({ name, file: JSON.parse(readFileSync(join(modelDir, `${name}.json`), "utf8")).file })),
+          executionProviders: ["cpu"],
+          probeIntervalMs: 1500,
+          sampleRate: 0.2,
+          logLevel: "info",
+        };
         const configFile = join(dir, `validator-${i + 1}.json`);
         writeFileSync(configFile, JSON.stringify(config, null, 2));
-        v.process = ManagedProcess.start({ name: `validator-${i + 1}`, command: process.execPath, args: tsxArgs(join(root, "node", "validator", "main.ts"), ["--config", configFile]), logFile: join(dir, "logs", `validator-${i + 1}.log`), cwd: root });
+        const args = ["--config", configFile, "--deployment", addressesFile, "--rpc-url", chain.rpcUrl, "--stats-port", String(port)];
+        v.process = ManagedProcess.start({
+          name: `validator-${i + 1}`,
+          command: process.execPath,
+          args: tsxArgs(join(root, "node", "validator", "main.ts"), args),
+          logFile: join(dir, "logs", `validator-${i + 1}.log`),
+          cwd: root,
+          env: { VERITENSOR_VALIDATOR_KEY: v.account.privateKey },
+        });
         started.push(v.process);
       }
       await Promise.all(validators.map((v) => v.process!.waitForHttp(`${v.url}/stats`, 120_000)));

@@ -88,7 +88,7 @@ function render(s) {
   fill("validators", s.validators.map((v) => {
     const daemon = s.validatorDaemons.find((d) => d.stats && lower(d.stats.address || d.stats.validator || d.stats.operator) === lower(v.operator));
     const r = latest?.validators?.find((x) => lower(x.validator) === lower(v.operator));
-    return [td(short(v.operator), "mono"), tokens(v.stake), r ? pct(r.dividends) : "–", r ? tokens(r.emission) : "–", daemon ? daemon.url : "–", td(v.active ? "active" : "inactive", v.active ? "ok" : "bad")];
+    return [td(short(v.operator), "mono"), tokens(v.stake), r ? pct(r.dividends) : "–", r ? tokens(r.emission) : "–", daemon ? `${daemon.stats.totals?.probeChecks ?? 0} checks, ${(daemon.stats.challenges ?? []).length} challenges` : "–", td(v.active ? "active" : "inactive", v.active ? "ok" : "bad")];
   }), "no validators registered");
   fill("models", s.models.map((m) => [m.name, td(m.modelHash, "mono"), m.policy.kind === "Bitwise" ? "bitwise" : `cos ≥ ${(Number(m.policy.minCosine) / 1e18).toFixed(6)}, rel err ≤ ${(Number(m.policy.maxRelAbsError) / 1e18).toExponential(1)}${Number(m.policy.topK) ? `, top-${m.policy.topK}` : ""}`, td(short(m.owner), "mono"), td(m.deprecated ? "deprecated" : "active", m.deprecated ? "warn" : "ok")]), "no models registered");
   fill("epochs", [...s.epochs].reverse().map((e) => [String(e.epoch), String(e.blockNumber), tokens(e.emission), tokens(e.nodesShare), tokens(e.validatorsShare), td(short(e.txHash), "mono")]), "no epoch finalised yet");
