@@ -159,10 +159,10 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
           commit: { maxBatchSize: 256, maxBatchAgeMs: 1000, pollMs: 200 },
           pricePerRequest: n.price.toString(),
           logLevel: "info",
-          ...(n.cheat ? { hooksModule: join(root, "node", "cheats", "hooksModule.ts") } : {}),
+          ...(n.cheat ? { hooksModule: join(root, "scripts", "devnet", "cheatHooks.ts") } : {}),
         };
-        // Test-only cheating (refused by the node on any chain but 31337): node/cheats reads VERITENSOR_CHEATS.
-        const env = n.cheat ? { VERITENSOR_CHEATS: JSON.stringify({ enabled: true, mode: n.cheat.mode, rate: n.cheat.rate, seed: 7 }) } : {};
+        // Test-only cheating (node/cheats refuses it on any chain but 31337), configured through env.
+        const env = n.cheat ? { VERITENSOR_CHEATS: JSON.stringify({ enabled: true, mode: n.cheat.mode, rate: n.cheat.rate, seed: 7 }), VERITENSOR_CHAIN_ID: String(addresses.chainId) } : {};
         const configFile = join(dir, `${n.name}.json`);
         writeFileSync(configFile, JSON.stringify(config, null, 2));
         n.process = ManagedProcess.start({ name: n.name, command: process.execPath, args: tsxArgs(join(root, "node", "main.ts"), ["--config", configFile]), logFile: join(dir, "logs", `${n.name}.log`), cwd: root, env });
