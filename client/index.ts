@@ -18,6 +18,7 @@ export { RECEIPT_TYPEHASH } from "./protocol/RECEIPT_TYPEHASH.js";
 export { RECEIPT_TYPES } from "./protocol/RECEIPT_TYPES.js";
 export { RECEIPT_TYPE_STRING } from "./protocol/RECEIPT_TYPE_STRING.js";
 export { type Receipt } from "./protocol/Receipt.js";
+export { type OrtTensorLike } from "./protocol/OrtTensorLike.js";
 export { type ReceiptDomain } from "./protocol/ReceiptDomain.js";
 export { type ReceiptJson } from "./protocol/ReceiptJson.js";
 export { type ReceiptSigner } from "./protocol/ReceiptSigner.js";
@@ -49,6 +50,8 @@ export { receiptTypedData, type ReceiptTypedData } from "./protocol/receiptTyped
 export { recoverReceiptSigner } from "./protocol/recoverReceiptSigner.js";
 export { tensorDigest } from "./protocol/tensorDigest.js";
 export { tensorFromBytes } from "./protocol/tensorFromBytes.js";
+export { tensorFromOrt } from "./protocol/tensorFromOrt.js";
 export { tensorToBytes } from "./protocol/tensorToBytes.js";
+export { tensorToOrt, type OrtTensorArgs } from "./protocol/tensorToOrt.js";
 export { verifyBatchProof } from "./protocol/verifyBatchProof.js";
 export { verifyReceiptSignature } from "./protocol/verifyReceiptSignature.js";
