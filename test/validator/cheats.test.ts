@@ -13,7 +13,7 @@ import { NodeClient } from "../../node/validator/NodeClient.js";
 import { ReferenceRunner } from "../../node/validator/ReferenceRunner.js";
 import { ReceiptLedger } from "../../node/validator/ReceiptLedger.js";
 import { auditAnswer } from "../../node/validator/auditAnswer.js";
-import { writeWrongMlp } from "./wrongMlp.js";
+import { writeDifferentMlp } from "../../node/cheats/writeDifferentMlp.js";
 
 const MLP = "models/mlp/mlp.onnx";
 const AUDIT_LOG = "0x5FbDB2315678afecb367f032d93F642f64180aa3" as Hex;
@@ -24,7 +24,7 @@ describe("node/cheats", () => {
   let runner: ReferenceRunner;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "vt-cheats-"));
-    writeWrongMlp(MLP, join(dir, "wrong.onnx"));
+    writeDifferentMlp(MLP, join(dir, "wrong.onnx"));
     runner = await ReferenceRunner.load([{ name: "mlp", file: MLP }]);
   });
   after(async () => {

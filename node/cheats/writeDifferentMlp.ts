@@ -1,4 +1,4 @@
-// Test helper: writes a "different model" for the bundled MLP — same inputs and outputs, other weights.
+// Writes a "different model" for the bundled MLP (same inputs and outputs, other weights) for the wrongModel cheat.
 import { readFileSync, writeFileSync } from "node:fs";
 
 /** The MLP's first-layer weights, exactly as node/models/buildMlpOnnx.ts generates them (xorshift32, Glorot). */
@@ -23,9 +23,9 @@ function firstLayer(): Float32Array {
  * the same I/O and a different function (the "cheaper or different model" cheat).
  *
  * @example
- * writeWrongMlp("models/mlp/mlp.onnx", join(dir, "wrong.onnx"));
+ * writeDifferentMlp("models/mlp/mlp.onnx", join(dir, "wrong.onnx"));
  */
-export function writeWrongMlp(mlpFile: string, outFile: string): void {
+export function writeDifferentMlp(mlpFile: string, outFile: string): void {
   const bytes = Buffer.from(readFileSync(mlpFile));
   const w = Buffer.from(firstLayer().buffer);
   const at = bytes.indexOf(w);
