@@ -38,6 +38,8 @@ interface Tracked {
 interface PendingInclusion {
   receipt: SignedReceipt;
   signer: Address;
+  /** When the validator first saw a committed batch cover the seq without a valid proof (ms). */
+  unprovenSince?: number;
 }
 
 const STATUS = ["None", "AwaitingResponse", "AwaitingCommittee", "Voting", "Settled"];
@@ -306,25 +308,37 @@ export class Validator {
 
   // ------------------------------------------------------------------ inclusion
 
-  /** For every held receipt now due (a batch covers its seq, or its commit window passed), proves or challenges inclusion. */
+  /**
+   * For every held receipt now due (a batch covers its seq, or its commit window passed), asks the node for its
+   * proof. A different signed receipt for the same seq is a double-sign, proved at once; no valid proof for
+   * `inclusionGraceMs` after the seq was covered (the node may still be recording its commit) opens an inclusion
+   * challenge, which the contract settles alone.
+   */
   private async checkInclusion(): Promise<void> {
     if (this.pendingInclusion.length === 0) return;
     const commitWindow = (await this.chain.challengeParams()).commitWindow;
+    const grace = this.config.inclusionGraceMs ?? 10_000;
     const now = await this.chain.now();
     const nextSeqs = new Map<string, bigint>();
     const keep: PendingInclusion[] = [];
     for (const p of this.pendingInclusion.splice(0)) {
       const key = p.signer.toLowerCase();
+      const t = this.nodes.get(key);
+      if (!t || !t.node.eligible) continue;
       if (!nextSeqs.has(key)) nextSeqs.set(key, BigInt(await this.chain.auditLog.nextSeq(p.signer)));
-      const covered = p.receipt.seq < nextSeqs.get(key)! && (await this.chain.batchCovering(p.signer, p.receipt.seq));
+      const covered = p.receipt.seq < nextSeqs.get(key)! ? await this.chain.batchCovering(p.signer, p.receipt.seq) : undefined;
       const overdue = now > p.receipt.timestamp + commitWindow;
       if (!covered && !overdue) {
         keep.push(p);
         continue;
       }
-      const t = this.nodes.get(key);
-      if (!t) continue;
-      if (covered && (await this.provenIncluded(t, p.receipt, covered.root))) continue;
+      const state = covered ? await this.inclusionState(t, p.receipt, covered.root) : "unproven";
+      if (state === "included" || state === "conflict") continue;
+      p.unprovenSince ??= Date.now();
+      if (Date.now() - p.unprovenSince < grace) {
+        keep.push(p);
+        continue;
+      }
       const detail = covered ? `receipt seq ${p.receipt.seq} is not in the committed batch` : `receipt seq ${p.receipt.seq} not committed in time`;
       this.recordFault(t, "inclusion", detail, `inc:${hashReceipt(p.receipt)}`);
       if (this.mayChallenge(t)) await this.open(t, "inclusion", p.receipt, detail, () => this.chain.openInclusionChallenge(p.receipt));
@@ -332,17 +346,21 @@ export class Validator {
     this.pendingInclusion.push(...keep);
   }
 
-  /** Asks the node for the receipt's proof; a different receipt for the same seq is a double-sign. */
-  private async provenIncluded(t: Tracked, receipt: SignedReceipt, root: Hex): Promise<boolean> {
+  /** Asks the node for the receipt's proof; a different receipt the node signed for the same seq is a double-sign. */
+  private async inclusionState(t: Tracked, receipt: SignedReceipt, root: Hex): Promise<"included" | "conflict" | "unproven"> {
     const leaf = hashReceipt(receipt);
     const st = await t.client.receipt(receipt.requestId).catch(() => undefined);
     if (st && verifyReceiptSignature(st.receipt, this.chain.domain, t.node.signer)) {
-      if (hashReceipt(st.receipt) === leaf) return !!st.proof && verifyBatchProof(leaf, st.proof, root);
+      if (hashReceipt(st.receipt) === leaf) return st.proof && verifyBatchProof(leaf, st.proof, root) ? "included" : "unproven";
       await this.holdReceipt(t, st.receipt);
     }
     const bySeq = await t.client.receiptBySeq(receipt.seq).catch(() => undefined);
-    if (bySeq && verifyReceiptSignature(bySeq.receipt, this.chain.domain, t.node.signer)) await this.holdReceipt(t, bySeq.receipt);
-    return false;
+    if (bySeq && verifyReceiptSignature(bySeq.receipt, this.chain.domain, t.node.signer) && bySeq.receipt.seq === receipt.seq) {
+      if (hashReceipt(bySeq.receipt) === leaf) return bySeq.proof && verifyBatchProof(leaf, bySeq.proof, root) ? "included" : "unproven";
+      await this.holdReceipt(t, bySeq.receipt);
+      return "conflict";
+    }
+    return "unproven";
   }
 
   // ------------------------------------------------------------------ challenges

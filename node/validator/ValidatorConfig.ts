@@ -44,6 +44,8 @@ export interface ValidatorConfig {
   challenge?: boolean;
   /** Serve on dispute committees (default true). */
   committee?: boolean;
+  /** How long a committed seq may lack a valid inclusion proof from its node before it is challenged (default 10000). */
+  inclusionGraceMs?: number;
   /** Most open challenges this validator keeps against one node (default 1). */
   maxOpenChallengesPerNode?: number;
   /** Port of the 127.0.0.1 HTTP server for GET /stats and challenge evidence (0: any free port; default: off). */
