@@ -1,6 +1,7 @@
 // The hooks a node calls so that a test-only cheating mode can alter its outputs or receipts (node/hooks NodeHooks shape).
 import type { Hex, Receipt, SignedReceipt, Tensor } from "../../client/index.js";
 import type { CheatMode } from "./CheatConfig.js";
+import type { NodeHooks } from "../hooks/NodeHooks.js";
 
 /** What a cheating node did so far (tests and benchmarks read it to know the ground truth). */
 export interface CheatStats {
@@ -32,7 +33,7 @@ export interface CheatHookContext {
  *   never committed (its seq goes to the next request: a different leaf is committed in its place);
  *   doubleSign stores the honest receipt but answers with a second one signed for the previous receipt's seq.
  */
-export interface NodeCheats {
+export interface NodeCheats extends NodeHooks {
   readonly mode: CheatMode;
   outputTransform(outputs: Tensor[], ctx: CheatHookContext): Promise<Tensor[]>;
   receiptHook(

@@ -65,7 +65,7 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
       if (config.mode === "noise")
         return outputs.map((t) => perturbTensor(t, (v, max) => v + (rnd() < 0.5 ? -1 : 1) * (0.5 + rnd() / 2) * noiseScale * (max || 1)));
       const feeds: Record<string, ort.Tensor> = {};
-      for (const t of inputs) feeds[t.name] = new ort.Tensor(ortTypeOf(t.datatype) as "float32", t.data as Float32Array, t.shape);
+      for (const t of inputs) if (session!.inputNames.includes(t.name)) feeds[t.name] = new ort.Tensor(ortTypeOf(t.datatype) as "float32", t.data as Float32Array, t.shape);
       const result = await session!.run(feeds);
       return outputs.map((honest) => {
         const o = result[honest.name];

@@ -21,7 +21,7 @@ export interface ReceiptHookResult {
 /**
  * Optional hooks that let tests make the node misbehave on purpose. An honest node has none.
  * Load them with the `hooksModule` config key / `--hooks <path>` flag: a module whose default export is a
- * NodeHooks object or a function `(ctx: { sign }) => NodeHooks`.
+ * NodeHooks object or a function `(ctx: { sign, chainId }) => NodeHooks`.
  */
 export interface NodeHooks {
   /** Replaces the outputs before they are digested, signed, stored and sent (random outputs, wrong model, noise). */
