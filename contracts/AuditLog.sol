@@ -48,6 +48,7 @@ contract AuditLog is IAuditLogExtensions, EIP712 {
             revert AuditLogNonContiguousRange(msg.sender, s.nextSeq, firstSeq);
         }
         batchIndex = s.batchCount;
+        // Block timestamps fit in 32 bits until the year 2106.
         _batches[msg.sender][batchIndex] = BatchLib.pack(root, lastSeq, uint32(block.timestamp));
         // lastSeq <= MAX_SEQ (2^48 - 1) and batchCount counts transactions, so neither addition can overflow uint64.
         unchecked {

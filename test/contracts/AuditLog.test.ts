@@ -237,6 +237,36 @@ describe("AuditLog", () => {
       }
     });
 
+    it("agrees with a reference model over random batch sizes (seed pinned)", async () => {
+      const { auditLog, node } = await networkHelpers.loadFixture(deployAuditLogFixture);
+      let state = 0x5eed_1234;
+      const rand = (n: number) => {
+        state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+        return state % n;
+      };
+      const ranges: [bigint, bigint][] = [];
+      let seq = BigInt(rand(2));
+      for (let i = 0; i < 40; i++) {
+        const size = BigInt(1 + (rand(4) === 0 ? rand(5000) : rand(8)));
+        await auditLog.connect(node).commitBatch(id(`rand-${i}`), seq, seq + size - 1n);
+        ranges.push([seq, seq + size - 1n]);
+        seq += size;
+      }
+      const probes = ranges.flatMap(([a, b]) => [a, b, a + BigInt(rand(Number(b - a) + 1))]);
+      probes.push(seq, seq + 1000n);
+      if (ranges[0][0] > 0n) probes.push(ranges[0][0] - 1n);
+      for (const p of probes) {
+        const expected = ranges.findIndex(([a, b]) => a <= p && p <= b);
+        const [found, index, batch] = await auditLog.findBatch(node.address, p);
+        expect(found, `seq ${p}`).to.equal(expected >= 0);
+        if (expected >= 0) {
+          expect([index, batch.firstSeq, batch.lastSeq]).to.deep.equal([BigInt(expected), ...ranges[expected]]);
+          const at = await auditLog.batchAt(node.address, expected);
+          expect([at.firstSeq, at.lastSeq]).to.deep.equal(ranges[expected]);
+        }
+      }
+    });
+
     it("finds nothing for a node without batches", async () => {
       const { auditLog, otherNode } = await networkHelpers.loadFixture(commitBatchesFixture);
       expect((await auditLog.findBatch(otherNode.address, 0))[0]).to.equal(false);
