@@ -5,6 +5,7 @@ export { BaseError, type BaseErrorOptions } from "./errors/BaseError.js";
 export { BatchTreeError } from "./errors/BatchTreeError.js";
 export { ReceiptFormatError } from "./errors/ReceiptFormatError.js";
 export { ReceiptSignatureError } from "./errors/ReceiptSignatureError.js";
+export { ReceiptSignatureMismatchError } from "./errors/ReceiptSignatureMismatchError.js";
 export { TensorCodecError } from "./errors/TensorCodecError.js";
 
 // protocol
@@ -25,6 +26,7 @@ export { type ReceiptSigner } from "./protocol/ReceiptSigner.js";
 export { type SignedReceipt } from "./protocol/SignedReceipt.js";
 export { type Tensor } from "./protocol/Tensor.js";
 export { type TensorData } from "./protocol/TensorData.js";
+export { assertReceiptSignature } from "./protocol/assertReceiptSignature.js";
 export { assertTensor } from "./protocol/assertTensor.js";
 export { buildBatchTree } from "./protocol/buildBatchTree.js";
 export { bytesPerElement } from "./protocol/bytesPerElement.js";

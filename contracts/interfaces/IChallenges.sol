@@ -310,6 +310,9 @@ interface IChallenges {
     /// @notice Challenges with ids `offset + 1 .. offset + limit`, clamped to the count.
     function getChallenges(uint256 offset, uint256 limit) external view returns (Challenge[] memory);
 
+    /// @notice Ids of every challenge not yet settled (any order): what keepers must draw, answer or finalize.
+    function openChallenges() external view returns (uint256[] memory);
+
     /// @notice Ids of all challenges against signing key `node`, oldest first.
     function challengesAgainst(address node) external view returns (uint256[] memory);
 
