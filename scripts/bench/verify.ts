@@ -12,6 +12,7 @@ import { compareOutputs, DEFAULT_CLASSIFIER_POLICY, DEFAULT_TOLERANCE_POLICY, ty
 import { createNodeCheats } from "../../node/cheats/createNodeCheats.js";
 import { writeDifferentMlp } from "../../node/cheats/writeDifferentMlp.js";
 import type { CheatMode } from "../../node/cheats/CheatConfig.js";
+import type { NodeCheats } from "../../node/cheats/NodeCheats.js";
 import { ReferenceRunner } from "../../node/validator/ReferenceRunner.js";
 import { synthesizeInputs } from "../../node/validator/synthesizeInputs.js";
 import type { ProbeSpec } from "../../node/validator/ProbeSpec.js";
@@ -100,7 +101,7 @@ for (const m of MODELS) {
     const shape = (md.shape ?? []).map((d) => (typeof d === "number" ? d : -1));
     return { name, datatype: md.type === "int64" ? "INT64" : "FP32", shape };
   });
-  const cheats = Object.fromEntries(
+  const cheats: Record<string, NodeCheats> = Object.fromEntries(
     await Promise.all(
       (["random", "noise", "wrongModel"] as const)
         .filter((mode) => mode !== "wrongModel" || m.wrongModel)
