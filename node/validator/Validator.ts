@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { keccak256, concat, toBeHex } from "ethers";
 import type { Address, Hex, SignedReceipt, Tensor } from "../../client/index.js";
-import { decodeJsonTensor, hashReceipt, ioDigest, verifyBatchProof, verifyReceiptSignature } from "../../client/index.js";
+import { decodeJsonTensor, hashReceipt, ioDigest, verifyReceiptSignature } from "../../client/index.js";
 import { DEFAULT_TOLERANCE_POLICY, compareOutputs, type VerificationPolicy } from "../../client/policy/index.js";
 import type { Logger } from "../log/Logger.js";
 import type { ValidatorConfig } from "./ValidatorConfig.js";
@@ -68,7 +68,7 @@ export class Validator {
   private readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   private nodesReadAt = 0;
   private readonly startedAt = Date.now();
-  private readonly totals = { probes: 0, probeChecks: 0, audits: 0, rejected: 0, rerunMs: 0, inferMs: 0 };
+  private readonly totals = { probes: 0, probeChecks: 0, audits: 0, rejected: 0, rerunMs: 0, inferMs: 0, inclusionProofs: 0 };
   private readonly committeeStats = { votes: 0, match: 0, mismatch: 0, abstained: 0 };
   private readonly rnd = Math.random;
   /** Public base URL of the evidence server (set by startValidator once listening). */
@@ -270,13 +270,13 @@ export class Validator {
         const batch = await this.chain.auditLog.batchAt(t.node.signer, t.nextBatch);
         for (let seq = batch.firstSeq as bigint; seq <= (batch.lastSeq as bigint); seq++) {
           const pick = BigInt(keccak256(concat([this.secret, t.node.signer, toBeHex(seq, 8)])));
-          if (pick < threshold) await this.sampleOne(t, seq, batch.root as Hex);
+          if (pick < threshold) await this.sampleOne(t, seq);
         }
       }
     }
   }
 
-  private async sampleOne(t: Tracked, seq: bigint, root: Hex): Promise<void> {
+  private async sampleOne(t: Tracked, seq: bigint): Promise<void> {
     let st;
     try {
       st = await t.client.receiptBySeq(seq);
@@ -294,7 +294,7 @@ export class Validator {
       return;
     }
     await this.holdReceipt(t, receipt);
-    if (!st.proof || !verifyBatchProof(hashReceipt(receipt), st.proof, root)) {
+    if (!(await this.chain.verifyInclusion(receipt, st.proof))) {
       // The node's own receipt for a committed seq is not in the committed batch: it must answer an inclusion challenge.
       this.pendingInclusion.push({ receipt, signer: t.node.signer });
     }
@@ -332,7 +332,8 @@ export class Validator {
         keep.push(p);
         continue;
       }
-      const state = covered ? await this.inclusionState(t, p.receipt, covered.root) : "unproven";
+      const state = covered ? await this.inclusionState(t, p.receipt) : "unproven";
+      if (state === "included") this.totals.inclusionProofs++;
       if (state === "included" || state === "conflict") continue;
       p.unprovenSince ??= Date.now();
       if (Date.now() - p.unprovenSince < grace) {
@@ -347,16 +348,16 @@ export class Validator {
   }
 
   /** Asks the node for the receipt's proof; a different receipt the node signed for the same seq is a double-sign. */
-  private async inclusionState(t: Tracked, receipt: SignedReceipt, root: Hex): Promise<"included" | "conflict" | "unproven"> {
+  private async inclusionState(t: Tracked, receipt: SignedReceipt): Promise<"included" | "conflict" | "unproven"> {
     const leaf = hashReceipt(receipt);
     const st = await t.client.receipt(receipt.requestId).catch(() => undefined);
     if (st && verifyReceiptSignature(st.receipt, this.chain.domain, t.node.signer)) {
-      if (hashReceipt(st.receipt) === leaf) return st.proof && verifyBatchProof(leaf, st.proof, root) ? "included" : "unproven";
+      if (hashReceipt(st.receipt) === leaf) return (await this.chain.verifyInclusion(receipt, st.proof)) ? "included" : "unproven";
       await this.holdReceipt(t, st.receipt);
     }
     const bySeq = await t.client.receiptBySeq(receipt.seq).catch(() => undefined);
     if (bySeq && verifyReceiptSignature(bySeq.receipt, this.chain.domain, t.node.signer) && bySeq.receipt.seq === receipt.seq) {
-      if (hashReceipt(bySeq.receipt) === leaf) return bySeq.proof && verifyBatchProof(leaf, bySeq.proof, root) ? "included" : "unproven";
+      if (hashReceipt(bySeq.receipt) === leaf) return (await this.chain.verifyInclusion(receipt, bySeq.proof)) ? "included" : "unproven";
       await this.holdReceipt(t, bySeq.receipt);
       return "conflict";
     }

@@ -123,6 +123,16 @@ export class ValidatorChain {
     return found ? { root: batch.root, firstSeq: batch.firstSeq, lastSeq: batch.lastSeq } : undefined;
   }
 
+  /** Whether `proof` shows `receipt` in the committed batch covering its seq (AuditLog.verifyReceipt, the contract's own rule). */
+  async verifyInclusion(receipt: SignedReceipt, proof: readonly Hex[] | undefined): Promise<boolean> {
+    if (!proof) return false;
+    try {
+      return (await this.auditLog.verifyReceipt(receiptTuple(receipt), [...proof])) as boolean;
+    } catch {
+      return false;
+    }
+  }
+
   /** The latest block's timestamp (the contracts' notion of now). */
   async now(): Promise<bigint> {
     const block = await this.provider.getBlock("latest");
