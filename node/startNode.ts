@@ -136,6 +136,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
         logger: log.child({ component: "committer" }),
         options: { ...DEFAULT_COMMIT, ...config.commit },
         proofs,
+        hooks,
         events: { onCommitFailure: () => metrics.commitFailures.inc(), onBatchCommitted: () => metrics.batchesCommitted.inc() },
       });
       try {
