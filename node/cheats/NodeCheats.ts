@@ -31,7 +31,9 @@ export interface CheatHookContext {
  *   so the receipt commits to the falsified outputs and only re-execution can tell;
  * - `receiptHook` (omission, doubleSign): omission answers with a signed receipt that is never stored, so it is
  *   never committed (its seq goes to the next request: a different leaf is committed in its place);
- *   doubleSign stores the honest receipt but answers with a second one signed for the previous receipt's seq.
+ *   doubleSign stores the honest receipt but answers with a second one signed for the previous receipt's seq;
+ * - `batchLeaves` (omission `wrongLeaf`): the receipt is stored and served, but its leaf in the committed root is
+ *   replaced, so no valid inclusion proof exists.
  */
 export interface NodeCheats extends NodeHooks {
   readonly mode: CheatMode;
@@ -40,6 +42,7 @@ export interface NodeCheats extends NodeHooks {
     receipt: SignedReceipt,
     ctx: CheatHookContext & { sign: (r: Omit<Receipt, "node">) => SignedReceipt },
   ): { store: boolean; respond?: SignedReceipt };
+  batchLeaves(leaves: Hex[], firstSeq: bigint): Hex[];
   stats(): CheatStats;
   close(): Promise<void>;
 }

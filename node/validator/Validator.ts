@@ -10,7 +10,7 @@ import type { ValidatorStats, ChallengeRecord } from "./ValidatorStats.js";
 import type { ValidatorChain, ChainNode } from "./ValidatorChain.js";
 import type { ReferenceRunner } from "./ReferenceRunner.js";
 import { NodeClient } from "./NodeClient.js";
-import { NodeRecord } from "./NodeRecord.js";
+import { NodeRecord, type NodeFault } from "./NodeRecord.js";
 import { ReceiptLedger } from "./ReceiptLedger.js";
 import { auditAnswer } from "./auditAnswer.js";
 import { synthesizeInputs } from "./synthesizeInputs.js";
@@ -67,6 +67,7 @@ export class Validator {
   private readonly secret = randomBytes(32);
   private readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   private nodesReadAt = 0;
+  private slashScanFrom?: number;
   private readonly startedAt = Date.now();
   private readonly totals = { probes: 0, probeChecks: 0, audits: 0, rejected: 0, rerunMs: 0, inferMs: 0, inclusionProofs: 0 };
   private readonly committeeStats = { votes: 0, match: 0, mismatch: 0, abstained: 0 };
@@ -120,6 +121,7 @@ export class Validator {
   private async refreshNodes(): Promise<void> {
     const every = this.config.nodeRefreshMs ?? 10_000;
     if (Date.now() - this.nodesReadAt < every && this.nodes.size > 0) return;
+    await this.learnSlashes();
     this.nodesReadAt = Date.now();
     for (const n of await this.chain.listNodes()) {
       const key = n.signer.toLowerCase();
@@ -141,6 +143,19 @@ export class Validator {
         openChallenges: 0,
       });
       this.log.info("node discovered", { uid: n.uid, signer: n.signer, endpoint: n.endpoint });
+    }
+  }
+
+  /** Records, as faults, the slashes of nodes proved by anyone (Challenges.NodeSlashed since the last look). */
+  private async learnSlashes(): Promise<void> {
+    const head = await this.chain.provider.getBlockNumber();
+    if (this.slashScanFrom === undefined) this.slashScanFrom = Math.max(0, head - 10_000);
+    if (head < this.slashScanFrom) return;
+    const logs = await this.chain.challenges.queryFilter(this.chain.challenges.filters.NodeSlashed(), this.slashScanFrom, head);
+    this.slashScanFrom = head + 1;
+    for (const log of logs as unknown as { args: { id: bigint; node: string } }[]) {
+      const t = this.nodes.get(String(log.args.node).toLowerCase());
+      if (t) this.recordFault(t, "slashed", `slashed through challenge ${log.args.id}`, `slash:${log.args.id}`);
     }
   }
 
@@ -370,7 +385,7 @@ export class Validator {
     return (this.config.challenge ?? true) && t.openChallenges < (this.config.maxOpenChallengesPerNode ?? 1);
   }
 
-  private recordFault(t: Tracked, kind: "doubleSign" | "inclusion" | "wrongOutput" | "badReceipt", detail: string, key: string): void {
+  private recordFault(t: Tracked, kind: NodeFault["kind"], detail: string, key: string): void {
     if (this.faultKeys.has(key)) return;
     this.faultKeys.add(key);
     t.record.fault({ kind, detail, at: Date.now() });
@@ -484,45 +499,46 @@ export class Validator {
 
   // ------------------------------------------------------------------ weights
 
-  /** Commits this epoch's weights in its commit window and reveals them in its reveal window. */
+  /** Commits this epoch's weights in its commit window and reveals them in its reveal window (finalising epochs first when asked). */
   private async setWeights(): Promise<void> {
     if (!(this.config.setWeights ?? true)) return;
+    if (this.config.finalizeEpochs) {
+      try {
+        await this.chain.subnet.finalizeEpoch.staticCall(64);
+        await this.chain.tx(this.chain.subnet, "finalizeEpoch", 64);
+      } catch {
+        // nothing to finalise yet
+      }
+    }
     const epoch = (await this.chain.subnet.currentEpoch()) as bigint;
     const key = epoch.toString();
-    let state = this.weightsState.get(key);
+    const state = this.weightsState.get(key);
     if (!state) {
-      const scored = [...this.nodes.values()].map((t) => ({ uid: t.node.uid, score: t.record.score() }));
+      // a node jailed by the Subnet (slashed for a fault someone proved) gets nothing, whoever proved it
+      const scored = [...this.nodes.values()].map((t) => ({ uid: t.node.uid, score: t.node.eligible ? t.record.score() : 0 }));
       const { uids, weights } = scoresToWeights(scored);
       if (uids.length === 0) return;
       const salt = `0x${randomBytes(32).toString("hex")}` as Hex;
       const hash = this.chain.weightsCommitment(epoch, uids, weights, salt);
       try {
         await this.chain.subnet.commitWeights.staticCall(hash);
-      } catch {
-        return; // not the commit window (or not a validator): try again next tick
+      } catch (e) {
+        this.log.debug("weights not committable now", { epoch, error: shortError(e) });
+        return;
       }
       await this.chain.tx(this.chain.subnet, "commitWeights", hash);
-      state = { uids, weights, salt, revealed: false };
-      this.weightsState.set(key, state);
+      this.weightsState.set(key, { uids, weights, salt, revealed: false });
       this.log.info("weights committed", { epoch, uids, weights });
     } else if (!state.revealed) {
       try {
         await this.chain.subnet.revealWeights.staticCall(state.uids, state.weights, state.salt);
-      } catch {
-        return; // reveal window not open yet
+      } catch (e) {
+        this.log.debug("weights not revealable now", { epoch, error: shortError(e) });
+        return;
       }
       await this.chain.tx(this.chain.subnet, "revealWeights", state.uids, state.weights, state.salt);
       state.revealed = true;
       this.log.info("weights revealed", { epoch });
-    }
-    if (this.config.finalizeEpochs) {
-      try {
-        const done = await this.chain.subnet.finalizeEpoch.staticCall(64);
-        void done;
-        await this.chain.tx(this.chain.subnet, "finalizeEpoch", 64);
-      } catch {
-        // nothing to finalise
-      }
     }
   }
 }
