@@ -1,0 +1,134 @@
+// Explorer page: polls /api/snapshot and renders tables and charts (no framework, no bundler).
+"use strict";
+
+const POLL_MS = 2000;
+const $ = (sel) => document.querySelector(sel);
+
+/** Formats a token amount given in base units (18 decimals) as a decimal string. */
+function tokens(v) {
+  if (v === undefined || v === null || v === "") return "–";
+  let b;
+  try { b = BigInt(v); } catch { return String(v); }
+  const neg = b < 0n; if (neg) b = -b;
+  const whole = b / 10n ** 18n;
+  const frac = ((b % 10n ** 18n) * 100n) / 10n ** 18n;
+  return (neg ? "-" : "") + whole.toLocaleString("en-US") + "." + frac.toString().padStart(2, "0");
+}
+const toNum = (v) => (v === undefined || v === null || v === "" ? NaN : Number(v) / 1e18);
+const short = (a) => (typeof a === "string" && a.startsWith("0x") && a.length > 14 ? a.slice(0, 8) + "…" + a.slice(-6) : String(a ?? "–"));
+const ms = (v) => (v === undefined || v === null || Number.isNaN(Number(v)) ? "–" : Number(v).toFixed(1));
+const pct = (v) => (v === undefined || v === null || Number.isNaN(Number(v)) ? "–" : (Number(v) * 100).toFixed(1) + "%");
+
+/** A table cell. */
+function td(text, cls) {
+  const el = document.createElement("td");
+  el.textContent = text;
+  if (cls) el.className = cls;
+  return el;
+}
+
+/** Replaces a table body with rows (arrays of cells), or a placeholder row. */
+function fill(id, rows, emptyText) {
+  const body = $(`#${id} tbody`);
+  const cols = $(`#${id} thead tr`).children.length;
+  if (!rows.length) {
+    const tr = document.createElement("tr");
+    const cell = td(emptyText || "none yet", "empty");
+    cell.colSpan = cols;
+    tr.appendChild(cell);
+    body.replaceChildren(tr);
+    return;
+  }
+  body.replaceChildren(...rows.map((cells) => {
+    const tr = document.createElement("tr");
+    cells.forEach((c) => tr.appendChild(c instanceof Node ? c : td(String(c))));
+    return tr;
+  }));
+}
+
+/** Summary cards. */
+function renderSummary(s) {
+  const cards = [
+    ["block", s.blockNumber],
+    ["models", s.models.length],
+    ["nodes", s.nodes.length],
+    ["validators", s.validators.length],
+    ["epochs", s.epochs.length],
+    ["batches", s.batches.length],
+    ["challenges", s.challenges.filter((e) => /Opened|Created|Filed|Challenged/i.test(e.name)).length],
+    ["slashes", s.slashes.filter((e) => /Slash/i.test(e.name)).length],
+  ];
+  $("#summary").replaceChildren(...cards.map(([k, v]) => {
+    const d = document.createElement("div");
+    d.className = "card";
+    d.innerHTML = `<div class="v"></div><div class="k"></div>`;
+    d.querySelector(".v").textContent = String(v);
+    d.querySelector(".k").textContent = k;
+    d.dataset.key = k;
+    return d;
+  }));
+}
+
+/** Describes event args in one line. */
+function describe(args) {
+  return Object.entries(args || {}).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : short(String(v))}`).join(" ");
+}
+
+function render(s) {
+  renderSummary(s);
+  const latest = s.epochs[s.epochs.length - 1];
+  const incentiveOf = (n) => latest?.nodes?.find((x) => [n.operator, n.signingKey].map((a) => String(a).toLowerCase()).includes(String(x.node).toLowerCase()));
+  fill("nodes", s.nodes.map((n) => {
+    const m = n.measured?.[0] || {};
+    const inc = incentiveOf(n);
+    return [
+      td(short(n.operator), "mono"), n.endpoint, tokens(n.stake), tokens(n.price), `${n.region || "–"} / ${n.energySource || "–"}`, String(n.carbonIntensity ?? "–"),
+      `${ms(n.published?.p50Ms)} / ${ms(n.published?.p99Ms)}`,
+      `${ms(m.p50Ms)} / ${ms(m.p99Ms)}`,
+      `${pct(n.published?.acceptanceRate)} pub · ${pct(m.acceptanceRate)} meas`,
+      inc ? tokens(inc.emission ?? inc.incentive) : "–",
+      td(n.active ? "active" : "inactive", n.active ? "ok" : "bad"),
+    ];
+  }), "no nodes registered");
+  fill("validators", s.validators.map((v) => {
+    const daemon = s.validatorDaemons.find((d) => d.stats && String(d.stats.address || "").toLowerCase() === String(v.operator).toLowerCase());
+    const div = latest?.validators?.find((x) => String(x.validator).toLowerCase() === String(v.operator).toLowerCase());
+    return [td(short(v.operator), "mono"), tokens(v.stake), div ? tokens(div.dividend) : "–", daemon?.stats?.checks ?? "–", td(v.active ? "active" : "inactive", v.active ? "ok" : "bad")];
+  }), "no validators registered");
+  fill("models", s.models.map((m) => [m.name, td(m.modelHash, "mono"), m.policy.kind === "Bitwise" ? "bitwise" : `cos ≥ ${(Number(m.policy.minCosine) / 1e18).toFixed(7)}, rel err ≤ ${(Number(m.policy.maxRelAbsError) / 1e18).toExponential(1)}${Number(m.policy.topK) ? `, top-${m.policy.topK}` : ""}`, td(short(m.owner), "mono"), td(m.deprecated ? "deprecated" : "active", m.deprecated ? "warn" : "ok")]), "no models registered");
+  fill("epochs", [...s.epochs].reverse().map((e) => [String(e.epoch), String(e.blockNumber), tokens(e.emission), tokens(e.nodesShare), tokens(e.validatorsShare), td(short(e.txHash), "mono")]), "no epoch finalised yet");
+  fill("batches", s.batches.slice(0, 50).map((b) => [td(short(b.args.node), "mono"), String(b.args.batchIndex), `${b.args.firstSeq}–${b.args.lastSeq}`, td(short(b.args.root), "mono"), String(b.blockNumber), td(short(b.txHash), "mono")]), "no batch committed yet");
+  fill("challenges", s.challenges.slice(0, 30).map((e) => [e.name, td(describe(e.args), "mono"), String(e.blockNumber)]), "no challenges");
+  fill("slashes", s.slashes.slice(0, 30).map((e) => [td(e.name, "bad"), td(describe(e.args), "mono"), String(e.blockNumber)]), "no slashes");
+
+  // Charts: emissions per epoch (nodes vs validators), latest epoch's consensus and incentive per node.
+  const epochs = s.epochs.slice(-30);
+  window.VeritensorCharts.lineChart($("#chart-emissions"), [
+    { name: "nodes", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.nodesShare) || 0 })) },
+    { name: "validators", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.validatorsShare) || 0 })) },
+  ]);
+  const groups = (latest?.nodes || []).map((x) => ({ label: short(x.node), values: [Number(x.consensus ?? 0) / 65535, Number(x.incentive ?? 0) / 65535] }));
+  window.VeritensorCharts.barChart($("#chart-consensus"), groups, ["consensus", "incentive"]);
+
+  $("#contracts").textContent = `chain ${s.chainId} · AuditLog ${short(s.contracts.AuditLog)} · Subnet ${short(s.contracts.Subnet)}`;
+  const status = $("#status");
+  status.textContent = `live · block ${s.blockNumber} · updated ${new Date(s.updatedAt).toLocaleTimeString()}`;
+  status.className = "ok";
+  status.dataset.block = String(s.blockNumber);
+}
+
+async function poll() {
+  try {
+    const res = await fetch("/api/snapshot", { cache: "no-store" });
+    const body = await res.json();
+    if (!res.ok) throw new Error(body.error || res.statusText);
+    render(body);
+  } catch (err) {
+    $("#status").textContent = `cannot read the chain: ${err.message} (retrying)`;
+    $("#status").className = "bad";
+  } finally {
+    setTimeout(poll, POLL_MS);
+  }
+}
+
+poll();

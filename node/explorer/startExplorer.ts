@@ -1,0 +1,86 @@
+// The explorer dashboard: a small HTTP server (127.0.0.1) with one static page and a JSON API.
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createClient } from "../../client/sdk/createClient.js";
+import type { DeploymentAddresses } from "../../client/sdk/DeploymentAddresses.js";
+import { SnapshotCollector } from "./SnapshotCollector.js";
+
+/** Configuration of {@link startExplorer}. */
+export interface ExplorerConfig {
+  rpcUrl: string;
+  addresses: DeploymentAddresses | string;
+  /** Validator daemons' base URLs (their GET /stats is shown beside the nodes' own stats). */
+  validatorUrls?: string[];
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Minimum ms between two chain reads (default 1000). */
+  refreshMs?: number;
+}
+
+/** A running explorer. */
+export interface Explorer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const PUBLIC = fileURLToPath(new URL("./public/", import.meta.url));
+const STATIC: Record<string, string> = {
+  "/": "index.html",
+  "/index.html": "index.html",
+  "/app.js": "app.js",
+  "/charts.js": "charts.js",
+  "/style.css": "style.css",
+};
+const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+
+/**
+ * Starts the dashboard. Pages: `/`; API: `GET /api/snapshot` (everything the page shows, as JSON)
+ * and `GET /api/health`.
+ *
+ * @example
+ * const explorer = await startExplorer({ rpcUrl, addresses: ".veritensor/devnet/addresses.json" });
+ * console.log("dashboard at", explorer.url);
+ */
+export async function startExplorer(config: ExplorerConfig): Promise<Explorer> {
+  const client = createClient({ rpcUrl: config.rpcUrl, addresses: config.addresses, httpTimeoutMs: 2000 });
+  const collector = new SnapshotCollector(client, config.validatorUrls ?? [], config.refreshMs ?? 1000);
+  const server = createServer((req, res) => {
+    handle(req, res, collector).catch((err) => sendJson(res, 500, { error: String(err?.shortMessage ?? err?.message ?? err) }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port ?? 0, config.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        client.context.provider.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Routes one request. */
+async function handle(req: IncomingMessage, res: ServerResponse, collector: SnapshotCollector): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://x").pathname;
+  if (req.method !== "GET") return sendJson(res, 405, { error: "only GET is supported" });
+  if (path === "/api/health") return sendJson(res, 200, { ok: true });
+  if (path === "/api/snapshot") return sendJson(res, 200, await collector.get());
+  const file = STATIC[path];
+  if (!file) return sendJson(res, 404, { error: `no such page: ${path}` });
+  const body = await readFile(PUBLIC + file);
+  res.writeHead(200, { "content-type": TYPES[file.split(".").pop()!], "cache-control": "no-store" });
+  res.end(body);
+}
+
+/** Sends a JSON body. */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
