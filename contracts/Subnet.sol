@@ -7,7 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {INodeAuthority} from "./interfaces/INodeAuthority.sol";
 import {ISlashable} from "./interfaces/ISlashable.sol";
 import {ISubnet} from "./interfaces/ISubnet.sol";
-import {ISubnetToken} from "./interfaces/ISubnetToken.sol";
+import {IVeritensorToken} from "./interfaces/IVeritensorToken.sol";
 import {StakeMath} from "./libraries/StakeMath.sol";
 import {YumaEpoch} from "./libraries/YumaEpoch.sol";
 import {YumaPacking} from "./libraries/YumaPacking.sol";
@@ -19,7 +19,7 @@ import {SubnetViews} from "./SubnetViews.sol";
 /// the epoch adds each slot's reward to a cumulative counter; a pool folds the counter's growth into its
 /// reward-per-share (after the operator take) whenever it is touched, so no loop ever runs over delegators.
 contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
-    using SafeERC20 for ISubnetToken;
+    using SafeERC20 for IVeritensorToken;
     using YumaPacking for mapping(uint256 => uint256);
 
     /// @notice Role of the disputes contract (Challenges), allowed to slash.
@@ -60,7 +60,7 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     }
 
     /// @notice The staking token.
-    ISubnetToken public immutable token;
+    IVeritensorToken public immutable token;
     /// @notice First block of epoch 0.
     uint256 public immutable genesisBlock;
 
@@ -72,6 +72,8 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     mapping(address operator => mapping(address delegator => Position)) internal _positions;
     mapping(address operator => mapping(address delegator => Unbond[])) internal _unbonds;
     mapping(address operator => NodeParams) internal _nodeParams;
+    mapping(address delegator => address[]) internal _poolsOf;
+    mapping(address delegator => mapping(address operator => bool)) internal _hasPosition;
     mapping(address signer => address operator) internal _signerOperator;
     mapping(uint256 slot => address operator) internal _nodeAt;
     mapping(uint256 slot => address operator) internal _validatorAt;
@@ -85,7 +87,7 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     /// @param token_ the VeritensorToken (this contract needs its MINTER_ROLE).
     /// @param owner_ gets DEFAULT_ADMIN_ROLE and the owner share of the emission.
     /// @param params_ see ISubnet.Params.
-    constructor(ISubnetToken token_, address owner_, Params memory params_) {
+    constructor(IVeritensorToken token_, address owner_, Params memory params_) {
         if (address(token_) == address(0) || owner_ == address(0)) revert SubnetInvalidParams();
         if (
             params_.epochLength == 0 || params_.commitBlocks == 0 || params_.commitBlocks >= params_.epochLength
@@ -282,6 +284,10 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         shares = StakeMath.sharesFor(amount, pl.stake, pl.shares);
         if (shares == 0) revert SubnetPoolDepleted(op);
         Position storage ps = _positions[op][who];
+        if (!_hasPosition[who][op]) {
+            _hasPosition[who][op] = true;
+            _poolsOf[who].push(op);
+        }
         _settle(pl, ps);
         ps.shares += uint128(shares);
         ps.debt = StakeMath.accrued(ps.shares, pl.acc);
@@ -662,6 +668,11 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc ISubnet
+    function positionsOf(address delegator) external view returns (address[] memory) {
+        return _poolsOf[delegator];
+    }
+
+    /// @inheritdoc ISubnet
     function pendingRewards(address op, address delegator) public view returns (uint256 amount) {
         Pool storage pl = _pools[op];
         Position storage ps = _positions[op][delegator];
@@ -693,6 +704,11 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     /// @inheritdoc ISubnet
     function bond(uint256 v, uint256 j) external view returns (uint256) {
         return SubnetViews.bond(_yuma, v, j);
+    }
+
+    /// @inheritdoc ISubnet
+    function bonds() external view returns (uint16[][] memory) {
+        return SubnetViews.bondsMatrix(_yuma, _validatorSlots, _nodeSlots);
     }
 
     /// @inheritdoc ISubnet

@@ -46,9 +46,18 @@ library SubnetViews {
         }
     }
 
+    /// @notice The whole bonds matrix [validator slot][node slot] as the next epoch will read it.
+    function bondsMatrix(YumaEpoch.State storage s, uint256 nV, uint256 nN) external view returns (uint16[][] memory b) {
+        b = new uint16[][](nV);
+        for (uint256 v; v < nV; ++v) {
+            b[v] = new uint16[](nN);
+            for (uint256 j; j < nN; ++j) b[v][j] = uint16(bond(s, v, j));
+        }
+    }
+
     /// @notice Bond of validator slot `v` on node slot `j` as the next epoch will read it (0 where masked: a node or
     /// validator registered since the last finalisation).
-    function bond(YumaEpoch.State storage s, uint256 v, uint256 j) external view returns (uint256) {
+    function bond(YumaEpoch.State storage s, uint256 v, uint256 j) public view returns (uint256) {
         uint256 info = s.nodeInfo.get128(j);
         if (info & 1 == 0 || ((info >> 34) & type(uint32).max) >= s.completed) return 0;
         uint256 reg = s.valReg.get64(v);

@@ -181,8 +181,10 @@ interface ISubnet is INodeAuthority, ISlashable {
     function commitWeights(bytes32 commitHash) external;
     /// @notice Reveals the committed weights (node slots strictly increasing, u16 weights).
     function revealWeights(uint16[] calldata nodeIds, uint16[] calldata weights, bytes32 salt) external;
-    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (16 node columns per step and pass).
-    /// Anyone may call. @return done whether that epoch is fully finalised.
+    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (16 node columns per step and pass;
+    /// after the first step it also stops while less than ~1M + 45k per validator slot of gas is left, so any
+    /// `maxSteps` is safe under a transaction gas cap). Anyone may call.
+    /// @return done whether that epoch is fully finalised.
     function finalizeEpoch(uint256 maxSteps) external returns (bool done);
 
     // ------------------------------------------------------------------ governance
@@ -204,6 +206,9 @@ interface ISubnet is INodeAuthority, ISlashable {
     function validatorCount() external view returns (uint256 registered, uint256 slots);
     function validatorAt(uint256 slot) external view returns (address operator);
     function position(address operator, address delegator) external view returns (PositionView memory);
+    /// @notice Operators whose pools `delegator` has ever deposited into (read `position` for each).
+    function positionsOf(address delegator) external view returns (address[] memory operators);
+    /// @notice Claimable rewards of `delegator` in `operator`'s pool (with the commission for the operator itself).
     function pendingRewards(address operator, address delegator) external view returns (uint256);
     function epochWeights(uint256 epoch, address validator)
         external
@@ -212,5 +217,7 @@ interface ISubnet is INodeAuthority, ISlashable {
     function epochResults() external view returns (EpochResults memory);
     /// @notice Stored u16 bonds of validator slot `v` on node slot `j` (column max-upscaled).
     function bond(uint256 v, uint256 j) external view returns (uint256);
+    /// @notice All stored bonds [validator slot][node slot], 0 where the next epoch will mask them.
+    function bonds() external view returns (uint16[][] memory);
     function params() external view returns (Params memory);
 }

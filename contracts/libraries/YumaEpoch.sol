@@ -359,7 +359,10 @@ library YumaEpoch {
         Fin storage f = s.fin;
         uint256 groups = (uint256(f.nN) + GROUP - 1) / GROUP;
         Ctx memory x;
-        while (maxSteps > 0) {
+        uint256 reserve = 1_000_000 + 45_000 * uint256(f.nV);
+        bool progressed;
+        while (maxSteps > 0 && !(progressed && gasleft() < reserve)) {
+            progressed = true;
             uint8 phase = f.phase;
             if (phase == PHASE_CONSENSUS || phase == PHASE_BONDS) {
                 uint256 g = f.cursor;

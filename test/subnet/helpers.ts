@@ -30,7 +30,7 @@ export type SubnetParams = ReturnType<typeof defaultParams>;
 
 /** Deploys the token, the linked libraries and the Subnet; grants the Subnet the minter role. */
 export async function deploySubnet(ethers: HardhatEthers, owner: Signer, params: SubnetParams = defaultParams()) {
-  const token = (await ethers.deployContract("SubnetMockToken", [], owner)) as BaseContract as any;
+  const token = (await ethers.deployContract("VeritensorToken", [await owner.getAddress()], owner)) as BaseContract as any;
   const yuma = await ethers.deployContract("YumaEpoch", [], owner);
   const views = await ethers.deployContract("SubnetViews", [], owner);
   const factory = await ethers.getContractFactory("Subnet", {
@@ -39,7 +39,7 @@ export async function deploySubnet(ethers: HardhatEthers, owner: Signer, params:
   });
   const subnet = (await factory.deploy(await token.getAddress(), await owner.getAddress(), params)) as any;
   await subnet.waitForDeployment();
-  await (await token.setMinter(await subnet.getAddress(), true)).wait();
+  await (await token.grantRole(await token.MINTER_ROLE(), await subnet.getAddress())).wait();
   return { token, subnet };
 }
 
