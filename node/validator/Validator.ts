@@ -68,6 +68,8 @@ export class Validator {
   private readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   private nodesReadAt = 0;
   private slashScanFrom?: number;
+  private inclusionScanFrom?: number;
+  private readonly toAnswer = new Map<string, bigint>();
   private readonly startedAt = Date.now();
   private readonly totals = { probes: 0, probeChecks: 0, audits: 0, rejected: 0, rerunMs: 0, inferMs: 0, inclusionProofs: 0 };
   private readonly committeeStats = { votes: 0, match: 0, mismatch: 0, abstained: 0 };
@@ -90,6 +92,7 @@ export class Validator {
       ["sampling", () => this.sampleBatches()],
       ["inclusion", () => this.checkInclusion()],
       ["challenges", () => this.followChallenges()],
+      ["keeper", () => this.answerInclusionChallenges()],
       ["committee", () => this.serveCommittees()],
       ["weights", () => this.setWeights()],
     ];
@@ -438,6 +441,43 @@ export class Validator {
         if (t) t.openChallenges = Math.max(0, t.openChallenges - 1);
         this.log.info("challenge settled", { id, kind: rec.kind, node: rec.node, outcome: rec.outcome });
       }
+    }
+  }
+
+  /**
+   * Keeper duty: answers any inclusion challenge whose receipt the node can prove included (anyone may answer),
+   * so an honest node without its own responder is never slashed by a mistaken or malicious challenge.
+   */
+  private async answerInclusionChallenges(): Promise<void> {
+    if (!(this.config.answerInclusion ?? true)) return;
+    const head = await this.chain.provider.getBlockNumber();
+    this.inclusionScanFrom ??= Math.max(0, head - 10_000);
+    if (head >= this.inclusionScanFrom) {
+      const logs = await this.chain.challenges.queryFilter(this.chain.challenges.filters.InclusionResponseRequested(), this.inclusionScanFrom, head);
+      this.inclusionScanFrom = head + 1;
+      for (const log of logs as unknown as { args: { id: bigint; responseDeadline: bigint } }[]) this.toAnswer.set(log.args.id.toString(), log.args.responseDeadline);
+    }
+    if (this.toAnswer.size === 0) return;
+    const now = await this.chain.now();
+    for (const [key, deadline] of [...this.toAnswer]) {
+      const id = BigInt(key);
+      const c = await this.chain.challenges.getChallenge(id);
+      if (now > deadline || STATUS[Number(c.status)] !== "AwaitingResponse") {
+        this.toAnswer.delete(key);
+        continue;
+      }
+      const t = this.nodes.get(String(c.receipt.node).toLowerCase());
+      if (!t) continue;
+      const st = await t.client.receipt(c.receipt.requestId).catch(() => undefined);
+      if (!st || hashReceipt(st.receipt) !== String(c.receiptHash).toLowerCase()) continue;
+      if (!(await this.chain.verifyInclusion(st.receipt, st.proof))) continue;
+      try {
+        await this.chain.tx(this.chain.challenges, "answerInclusionChallenge", id, st.proof);
+        this.log.info("answered an inclusion challenge for the node", { id, node: t.node.signer, seq: st.receipt.seq });
+      } catch (e) {
+        this.log.debug("inclusion answer not accepted", { id, error: shortError(e) });
+      }
+      this.toAnswer.delete(key);
     }
   }
 
