@@ -9,7 +9,7 @@ import { parseBytes32 } from "./internal/parseBytes32.js";
 /**
  * The Merkle tree over `leaves` (receipt struct hashes in seq order, not re-hashed), built exactly as
  * merkletreejs `new MerkleTree(leaves, keccak256, { sortPairs: true })` builds it (tests check equal
- * layers and proofs) but about 4x faster: each parent is `keccak256(sorted(left, right))`; an odd
+ * layers and proofs) but faster (an unrolled keccak256): each parent is `keccak256(sorted(left, right))`; an odd
  * last node is promoted to the next layer unchanged (not duplicated); one leaf is its own root with an
  * empty proof. OpenZeppelin's `MerkleProof.verify` accepts its proofs. Throws {@link BatchTreeError}
  * on no leaves or a leaf that is not bytes32 hex.

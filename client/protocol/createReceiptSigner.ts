@@ -1,4 +1,4 @@
-// The fast receipt signer: direct EIP-712 encoding, noble keccak and native libsecp256k1.
+// The fast receipt signer: direct EIP-712 encoding, an unrolled keccak256 and native libsecp256k1.
 import secp256k1 from "secp256k1";
 import { ReceiptFormatError } from "../errors/ReceiptFormatError.js";
 import type { Hex } from "./Hex.js";

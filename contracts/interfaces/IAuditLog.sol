@@ -20,6 +20,9 @@ interface IAuditLog {
         uint64 timestamp;
     }
 
+    /// @dev `root` is the batch root's commitment: its high 176 bits, the low 80 bits zero (see IAuditLogExtensions.rootCommitment;
+    /// the full root is in BatchCommitted). Storing it so keeps a whole batch in one storage word (commitBatch <= 60k gas).
+    /// `firstSeq` of batch 0 is 0 or 1; of batch i > 0 it is batch i-1's lastSeq + 1.
     struct Batch {
         bytes32 root;
         uint64 firstSeq;
@@ -36,10 +39,22 @@ interface IAuditLog {
     error AuditLogNonContiguousRange(address node, uint64 expectedFirstSeq, uint64 firstSeq);
     /// @notice `lastSeq` is below `firstSeq`.
     error AuditLogInvalidRange(uint64 firstSeq, uint64 lastSeq);
-    /// @notice The root is zero.
+    /// @notice The root is zero (or its stored 176-bit commitment is: see IAuditLogExtensions.rootCommitment).
     error AuditLogZeroRoot();
     /// @notice No batch of `node` covers `seq`.
     error AuditLogSeqNotCommitted(address node, uint64 seq);
+    /// @notice `node` has `count` batches; `index` is not one of them.
+    error AuditLogBatchOutOfRange(address node, uint256 index, uint256 count);
+    /// @notice `lastSeq` is above the largest storable seq (2^48 - 1).
+    error AuditLogSeqTooLarge(uint64 lastSeq, uint64 maxSeq);
+    /// @notice The authority given to the constructor is the zero address.
+    error AuditLogZeroAuthority();
+    /// @notice The signature does not recover to any address (bad v, or r/s off the curve).
+    error AuditLogInvalidSignature();
+    /// @notice The signature is not 65 bytes (r ‖ s ‖ v).
+    error AuditLogInvalidSignatureLength(uint256 length);
+    /// @notice The signature's s is in the upper half of the curve order (malleable form).
+    error AuditLogInvalidSignatureS(bytes32 s);
 
     /// @notice Commits the Merkle root of the caller's receipts `firstSeq..lastSeq`. The caller is the node signing key.
     /// @dev The first batch of a node may start at 0 or 1; every later batch starts at the previous `lastSeq + 1`.
@@ -73,5 +88,7 @@ interface IAuditLog {
     function isValidReceiptSignature(Receipt calldata receipt, bytes calldata signature) external view returns (bool);
 
     /// @notice Whether `receipt` is a leaf, proved by `proof`, of the committed batch covering `receipt.seq` of `receipt.node`.
+    /// @dev The proof is a sorted-pair keccak256 path (OpenZeppelin MerkleProof, merkletreejs sortPairs); a batch of one
+    /// receipt has root = leaf and an empty proof. False (never a revert) when no batch covers the seq.
     function verifyReceipt(Receipt calldata receipt, bytes32[] calldata proof) external view returns (bool);
 }

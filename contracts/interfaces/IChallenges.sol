@@ -10,7 +10,8 @@ import {ISlashable} from "./ISlashable.sol";
 /// 1. **Double-sign**: two valid signed receipts for one (node, seq) with different content. The contract checks both
 ///    signatures and slashes the node's operator at once; the prover gets the slash reward.
 /// 2. **Inclusion**: a signed receipt whose commit deadline (`receipt.timestamp + commitWindow`) has passed, or whose
-///    seq a committed batch already covers. The node (or anyone for it) must answer within `responseWindow` with a Merkle
+///    seq a committed batch already covers, or which is stamped more than `commitWindow` in the future (a lie that
+///    would postpone its deadline). The node (or anyone for it) must answer within `responseWindow` with a Merkle
 ///    proof of that very receipt in the batch covering its seq (`IAuditLog.verifyReceipt`). A valid answer dismisses the
 ///    challenge and pays the challenger's small `inclusionBond` to the node's operator (it compensates the answer's gas
 ///    and makes spam cost); no valid answer by the deadline lets anyone finalise: the operator is slashed, the
@@ -192,7 +193,7 @@ interface IChallenges {
     /// @notice An equivalent challenge of the receipt exists (open or decided).
     error ChallengesDuplicateChallenge(uint256 existingId);
     /// @notice The receipt's commit deadline has not passed and no batch covers its seq.
-    error ChallengesInclusionNotDue(uint64 commitDeadline);
+    error ChallengesInclusionNotDue(uint256 commitDeadline);
     /// @notice No challenge with this id.
     error ChallengesUnknownChallenge(uint256 id);
     /// @notice The challenge is not in the status this call needs.
@@ -244,7 +245,8 @@ interface IChallenges {
         bytes calldata signatureB
     ) external returns (uint256 id);
 
-    /// @notice Opens an inclusion challenge of a signed receipt that is due (commit deadline passed or seq covered).
+    /// @notice Opens an inclusion challenge of a signed receipt that is due (commit deadline passed, seq covered, or
+    /// stamped more than `commitWindow` in the future).
     /// Takes `inclusionBond` tokens from the caller (approve first).
     function openInclusionChallenge(IAuditLog.Receipt calldata receipt, bytes calldata signature)
         external
@@ -307,6 +309,9 @@ interface IChallenges {
 
     /// @notice Challenges with ids `offset + 1 .. offset + limit`, clamped to the count.
     function getChallenges(uint256 offset, uint256 limit) external view returns (Challenge[] memory);
+
+    /// @notice Ids of every challenge not yet settled (any order): what keepers must draw, answer or finalize.
+    function openChallenges() external view returns (uint256[] memory);
 
     /// @notice Ids of all challenges against signing key `node`, oldest first.
     function challengesAgainst(address node) external view returns (uint256[] memory);

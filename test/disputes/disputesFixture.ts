@@ -2,8 +2,9 @@
 import type { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { MerkleTree } from "merkletreejs";
-import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash } from "ethers";
-import type { Challenges, DisputesMockAuditLog, DisputesMockSlashable, DisputesMockToken, IAuditLog } from "../../types/ethers-contracts/index.js";
+import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash, type Result } from "ethers";
+import type { IChallenges } from "../../types/ethers-contracts/Challenges.js";
+import type { AuditLog, Challenges, DisputesMockSlashable, VeritensorToken } from "../../types/ethers-contracts/index.js";
 
 export type Connection = Awaited<ReturnType<typeof network.create>>;
 
@@ -48,9 +49,9 @@ export interface DisputesFixture {
   challenger: HardhatEthersSigner;
   stranger: HardhatEthersSigner;
   validators: HardhatEthersSigner[];
-  token: DisputesMockToken;
+  token: VeritensorToken;
   subnet: DisputesMockSlashable;
-  auditLog: DisputesMockAuditLog | IAuditLog;
+  auditLog: AuditLog;
   challenges: Challenges;
   chainId: bigint;
   /** Builds a receipt of `node` for `seq` (content derived from `tag`). */
@@ -60,21 +61,16 @@ export interface DisputesFixture {
 }
 
 /**
- * Deploys the disputes fixture on `conn`. `auditLogFactory` swaps in another AuditLog (the real one); it gets the
- * node-authority address and returns the deployed IAuditLog.
+ * Deploys the disputes fixture on `conn`: the real VeritensorToken and AuditLog, a test stand-in for the Subnet
+ * (DisputesMockSlashable, also the AuditLog's node authority) and Challenges.
  */
-export async function deployDisputes(
-  conn: Connection,
-  auditLogFactory?: (authority: string) => Promise<DisputesMockAuditLog | IAuditLog>,
-): Promise<DisputesFixture> {
+export async function deployDisputes(conn: Connection): Promise<DisputesFixture> {
   const { ethers } = conn;
   const [owner, node, operator, challenger, stranger, ...rest] = await ethers.getSigners();
   const validators = rest.slice(0, VALIDATOR_STAKES.length);
-  const token = await ethers.deployContract("DisputesMockToken");
+  const token = await ethers.deployContract("VeritensorToken", [owner.address]);
   const subnet = await ethers.deployContract("DisputesMockSlashable", [await token.getAddress()]);
-  const auditLog = auditLogFactory
-    ? await auditLogFactory(await subnet.getAddress())
-    : await ethers.deployContract("DisputesMockAuditLog", [await subnet.getAddress()]);
+  const auditLog = await ethers.deployContract("AuditLog", [await subnet.getAddress()]);
   const challenges = await ethers.deployContract("Challenges", [
     await auditLog.getAddress(),
     await subnet.getAddress(),
@@ -121,4 +117,9 @@ export function batchTree(receipts: TestReceipt[]): { root: string; proof(i: num
     root: hexlify(tree.getRoot()),
     proof: (i) => tree.getHexProof(Buffer.from(leaves[i])),
   };
+}
+
+/** A Params struct returned by the contract as a plain object (for `setParams({ ...p, x })` and deep equality). */
+export function plainParams(p: unknown): IChallenges.ParamsStruct {
+  return (p as Result).toObject() as IChallenges.ParamsStruct;
 }

@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
-import { batchTree, CHALLENGER_FUNDS, deployDisputes, Kind, leafOf, Outcome, POOL, Status, WAD, type DisputesFixture, type TestReceipt } from "./disputesFixture.js";
+import { batchTree, CHALLENGER_FUNDS, deployDisputes, Kind, plainParams, leafOf, Outcome, POOL, Status, WAD, type DisputesFixture, type TestReceipt } from "./disputesFixture.js";
 
 const conn = await network.create();
 const { networkHelpers } = conn;
@@ -65,6 +65,22 @@ describe("Challenges: inclusion", () => {
       f.challenges,
       "InclusionResponseRequested",
     );
+  });
+
+  it("opens at once on a receipt stamped more than a commit window in the future, and handles the uint64 maximum", async () => {
+    const f = await networkHelpers.loadFixture(fixture);
+    const now = BigInt(await time.latest());
+    const soon = f.receipt(1n, "a", now + HOUR);
+    await expect(f.challenges.connect(f.challenger).openInclusionChallenge(soon, await f.sign(soon)))
+      .to.be.revertedWithCustomError(f.challenges, "ChallengesInclusionNotDue")
+      .withArgs(now + 2n * HOUR);
+    for (const [seq, timestamp] of [[2n, now + HOUR + 10n], [3n, 2n ** 64n - 1n]]) {
+      const r = f.receipt(seq, "a", timestamp);
+      await expect(f.challenges.connect(f.challenger).openInclusionChallenge(r, await f.sign(r))).to.emit(
+        f.challenges,
+        "InclusionResponseRequested",
+      );
+    }
   });
 
   it("closes on a valid answer by anyone and pays the bond to the operator", async () => {
@@ -176,5 +192,5 @@ describe("Challenges: inclusion", () => {
 
 /** The current parameters as a plain object (for `setParams({...p, x})`). */
 async function paramsOf(f: DisputesFixture) {
-  return (await f.challenges.params()).toObject();
+  return plainParams(await f.challenges.params());
 }

@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { ZeroAddress } from "ethers";
-import { deployDisputes, WAD } from "./disputesFixture.js";
+import { deployDisputes, plainParams, WAD } from "./disputesFixture.js";
 
 const conn = await network.create();
 const { networkHelpers, ethers } = conn;
@@ -29,8 +29,8 @@ const DEFAULTS = {
 describe("Challenges: parameters", () => {
   it("starts at the documented defaults and wires its dependencies", async () => {
     const f = await networkHelpers.loadFixture(fixture);
-    expect((await f.challenges.params()).toObject()).to.deep.equal(DEFAULTS);
-    expect((await f.challenges.defaultParams()).toObject()).to.deep.equal(DEFAULTS);
+    expect(plainParams(await f.challenges.params())).to.deep.equal(DEFAULTS);
+    expect(plainParams(await f.challenges.defaultParams())).to.deep.equal(DEFAULTS);
     expect(await f.challenges.auditLog()).to.equal(await f.auditLog.getAddress());
     expect(await f.challenges.slashable()).to.equal(await f.subnet.getAddress());
     expect(await f.challenges.token()).to.equal(await f.token.getAddress());
@@ -41,7 +41,7 @@ describe("Challenges: parameters", () => {
     const f = await networkHelpers.loadFixture(fixture);
     const next = { ...DEFAULTS, committeeSize: 3n, voteCommitWindow: 30n, wrongOutputBond: 7n * WAD, jailOnSlash: false };
     await expect(f.challenges.setParams(next)).to.emit(f.challenges, "ParamsUpdated");
-    expect((await f.challenges.params()).toObject()).to.deep.equal(next);
+    expect(plainParams(await f.challenges.params())).to.deep.equal(next);
     const r = f.receipt(1n);
     await f.challenges.connect(f.challenger).openWrongOutputChallenge(r, await f.sign(r), [], "");
     await networkHelpers.mine();

@@ -1,11 +1,11 @@
 // EIP-55 checksum of a 20-byte address.
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak256.js";
 import type { Address } from "../Address.js";
 
 /** The EIP-55 mixed-case form of the 20-byte address `bytes`. */
 export function checksumAddress(bytes: Uint8Array): Address {
   const lower = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-  const hash = keccak_256(Buffer.from(lower, "ascii"));
+  const hash = keccak256(Buffer.from(lower, "ascii"));
   let out = "0x";
   for (let i = 0; i < 40; i++) {
     const c = lower[i];

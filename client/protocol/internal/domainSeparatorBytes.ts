@@ -1,12 +1,12 @@
 // The EIP-712 domain separator of receipts for one (chainId, verifyingContract), cached.
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak256.js";
 import { ReceiptFormatError } from "../../errors/ReceiptFormatError.js";
 import type { ReceiptDomain } from "../ReceiptDomain.js";
 import { writeHexField } from "./writeHexField.js";
 
-const DOMAIN_TYPEHASH = keccak_256(Buffer.from("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)", "ascii"));
-const NAME_HASH = keccak_256(Buffer.from("Veritensor", "utf8"));
-const VERSION_HASH = keccak_256(Buffer.from("1", "utf8"));
+const DOMAIN_TYPEHASH = keccak256(Buffer.from("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)", "ascii"));
+const NAME_HASH = keccak256(Buffer.from("Veritensor", "utf8"));
+const VERSION_HASH = keccak256(Buffer.from("1", "utf8"));
 const MAX_U256 = (1n << 256n) - 1n;
 const cache = new Map<string, Uint8Array>();
 
@@ -30,7 +30,7 @@ export function domainSeparatorBytes(domain: ReceiptDomain): Uint8Array {
   const id = BigInt(chainId as bigint | number);
   for (let i = 0; i < 4; i++) b.writeBigUInt64BE((id >> BigInt(64 * (3 - i))) & 0xffffffffffffffffn, 96 + 8 * i);
   writeHexField(b, 140, domain.verifyingContract, 20, "domain verifyingContract");
-  const sep = keccak_256(b);
+  const sep = keccak256(b);
   if (cache.size >= 256) cache.clear();
   cache.set(key, sep);
   return sep;

@@ -1,5 +1,5 @@
 // keccak256 of two 32-byte nodes in ascending byte order (OpenZeppelin MerkleProof's commutative hash).
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak256.js";
 
 const PAIR = Buffer.alloc(64);
 
@@ -12,5 +12,5 @@ export function hashSortedPair(a: Uint8Array, b: Uint8Array): Uint8Array {
     PAIR.set(b, 0);
     PAIR.set(a, 32);
   }
-  return keccak_256(PAIR);
+  return keccak256(PAIR);
 }

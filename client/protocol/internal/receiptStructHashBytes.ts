@@ -1,5 +1,5 @@
 // EIP-712 hashStruct of a receipt, encoded word by word into a reused buffer (the fast path).
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak256.js";
 import { ReceiptFormatError } from "../../errors/ReceiptFormatError.js";
 import type { Receipt } from "../Receipt.js";
 import { newReceiptScratch } from "./newReceiptScratch.js";
@@ -21,5 +21,5 @@ export function receiptStructHashBytes(r: Omit<Receipt, "node"> & { node?: unkno
   if (!skipNode) writeHexField(scratch, 172, r.node, 20, "node");
   writeUint64Field(scratch, 216, r.seq, "seq");
   writeUint64Field(scratch, 248, r.timestamp, "timestamp");
-  return keccak_256(scratch);
+  return keccak256(scratch);
 }

@@ -1,5 +1,5 @@
 // keccak256("\x19\x01" ‖ domainSeparator ‖ structHash): the EIP-712 hash that is signed.
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak256.js";
 
 const SCRATCH = Buffer.alloc(66);
 SCRATCH[0] = 0x19;
@@ -9,5 +9,5 @@ SCRATCH[1] = 0x01;
 export function typedDataDigestBytes(domainSeparator: Uint8Array, structHash: Uint8Array): Uint8Array {
   SCRATCH.set(domainSeparator, 2);
   SCRATCH.set(structHash, 34);
-  return keccak_256(SCRATCH);
+  return keccak256(SCRATCH);
 }

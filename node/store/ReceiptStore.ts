@@ -1,0 +1,286 @@
+// The node's durable receipt log on node:sqlite (WAL): seq allocation, group commit, batches, retained data.
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { getAddress } from "ethers";
+import type { Hex } from "../../client/index.js";
+import type { StoredReceipt } from "./StoredReceipt.js";
+import type { StoredBatch, BatchStatus } from "./StoredBatch.js";
+
+/** Options of ReceiptStore.open. */
+export interface ReceiptStoreOptions {
+  /** The signing key's address; a store written by another key is refused (seq is per node). */
+  node: Hex;
+  /** `full` fsyncs every group commit (survives power loss); `normal` survives process crashes (default `full`). */
+  synchronous?: "full" | "normal";
+}
+
+/** A receipt with its retained request data, as handed to append. */
+export interface AppendRecord {
+  receipt: StoredReceipt;
+  /** Packed inputs and outputs (see packTensors), or undefined to keep none. */
+  data?: { inputs: Uint8Array; outputs: Uint8Array };
+}
+
+interface Waiter {
+  rec: AppendRecord;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+type Row = Record<string, unknown>;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS receipts (
+  seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL,
+  input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL,
+  signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS request_data (
+  seq INTEGER PRIMARY KEY, inputs BLOB NOT NULL, outputs BLOB NOT NULL, created_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS request_data_created ON request_data(created_ms);
+CREATE TABLE IF NOT EXISTS batches (
+  first_seq INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL UNIQUE, root TEXT NOT NULL, status TEXT NOT NULL,
+  batch_index INTEGER, tx_hash TEXT, created_ms INTEGER NOT NULL, committed_ms INTEGER);
+`;
+
+/**
+ * Durable, gap-free receipt log. Seqs are handed out by `reserveSeq` and rows written by `append`,
+ * which groups every append of one event-loop turn into a single transaction (group commit) and
+ * resolves once it is on disk: answer a request only after its append resolved.
+ *
+ * @example
+ * const store = ReceiptStore.open(".veritensor/node.sqlite", { node: signer.address });
+ * const seq = store.reserveSeq();
+ * await store.append({ receipt: { ...signed, seq, modelName: "mlp" } });
+ */
+export class ReceiptStore {
+  private next: bigint;
+  private queue: Waiter[] = [];
+  private scheduled = false;
+  private readonly ins: StatementSync;
+  private readonly insData: StatementSync;
+
+  /** The node's address, checksummed. */
+  readonly node: Hex;
+
+  private constructor(private readonly db: DatabaseSync, node: Hex) {
+    this.node = getAddress(node) as Hex;
+    const row = db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
+    this.next = row.m == null ? 1n : BigInt(row.m as number) + 1n;
+    this.ins = db.prepare(
+      "INSERT INTO receipts (seq, request_id, model_hash, input_digest, output_digest, timestamp, signature, model_name, created_ms) VALUES (?,?,?,?,?,?,?,?,?)",
+    );
+    this.insData = db.prepare("INSERT INTO request_data (seq, inputs, outputs, created_ms) VALUES (?,?,?,?)");
+  }
+
+  /** Opens (creating if needed) the store at `path` (`:memory:` for tests). */
+  static open(path: string, options: ReceiptStoreOptions): ReceiptStore {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    const db = new DatabaseSync(path);
+    db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=5000;`);
+    db.exec(SCHEMA);
+    const node = options.node.toLowerCase() as Hex;
+    const owner = db.prepare("SELECT value FROM meta WHERE key='node'").get() as Row | undefined;
+    if (!owner) db.prepare("INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
+    else if (owner.value !== node) {
+      db.close();
+      throw new Error(`receipt store ${path} belongs to node ${owner.value}, not ${node}: use another store path for another signing key`);
+    }
+    return new ReceiptStore(db, node);
+  }
+
+  /** Seq the next receipt gets (1 for a new store). */
+  get nextSeq(): bigint {
+    return this.next;
+  }
+
+  /** Highest seq durably written (0 when none). */
+  durableLastSeq(): bigint {
+    const row = this.db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
+    return row.m == null ? 0n : BigInt(row.m as number);
+  }
+
+  /** Number of receipts stored. */
+  count(): number {
+    return Number((this.db.prepare("SELECT COUNT(*) AS n FROM receipts").get() as Row).n);
+  }
+
+  /** Highest seq written or reserved (0 when none). */
+  get lastSeq(): bigint {
+    return this.next - 1n;
+  }
+
+  /** Takes the next seq. Call `append` (or `releaseSeq`) for it before yielding to the event loop. */
+  reserveSeq(): bigint {
+    return this.next++;
+  }
+
+  /** Gives back the most recently reserved seq when its receipt will not be stored. */
+  releaseSeq(seq: bigint): void {
+    if (seq !== this.next - 1n) throw new Error(`can only release the last reserved seq ${this.next - 1n}, not ${seq}`);
+    this.next = seq;
+  }
+
+  /** Queues a row for the next group commit; resolves once it is durable. */
+  append(rec: AppendRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rec, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Writes every queued row in one transaction. On failure the seqs of the group are handed out again. */
+  flush(): void {
+    this.scheduled = false;
+    const group = this.queue;
+    this.queue = [];
+    if (group.length === 0) return;
+    const now = Date.now();
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+      for (const { rec } of group) {
+        const r = rec.receipt;
+        this.ins.run(Number(r.seq), r.requestId.toLowerCase(), r.modelHash, r.inputDigest, r.outputDigest, Number(r.timestamp), r.signature, r.modelName, now);
+        if (rec.data) this.insData.run(Number(r.seq), rec.data.inputs, rec.data.outputs, now);
+      }
+      this.db.exec("COMMIT");
+    } catch (err) {
+      try {
+        this.db.exec("ROLLBACK");
+      } catch {
+        /* the transaction may not have started */
+      }
+      const min = group.reduce((m, w) => (w.rec.receipt.seq < m ? w.rec.receipt.seq : m), group[0].rec.receipt.seq);
+      if (this.queue.length === 0) this.next = min;
+      for (const w of group) w.reject(err as Error);
+      return;
+    }
+    for (const w of group) w.resolve();
+  }
+
+  /** The receipt with this request id, if stored. */
+  byRequestId(requestId: string): StoredReceipt | undefined {
+    const row = this.db.prepare("SELECT * FROM receipts WHERE request_id = ?").get(requestId.toLowerCase()) as Row | undefined;
+    return row && this.toReceipt(row);
+  }
+
+  /** The receipt with this seq, if stored. */
+  bySeq(seq: bigint): StoredReceipt | undefined {
+    const row = this.db.prepare("SELECT * FROM receipts WHERE seq = ?").get(Number(seq)) as Row | undefined;
+    return row && this.toReceipt(row);
+  }
+
+  /** Receipts `first..last` inclusive, in seq order. */
+  range(first: bigint, last: bigint): StoredReceipt[] {
+    const rows = this.db.prepare("SELECT * FROM receipts WHERE seq BETWEEN ? AND ? ORDER BY seq").all(Number(first), Number(last)) as Row[];
+    return rows.map((r) => this.toReceipt(r));
+  }
+
+  /** Creation time (ms) of the receipt with this seq. */
+  createdMs(seq: bigint): number | undefined {
+    const row = this.db.prepare("SELECT created_ms FROM receipts WHERE seq = ?").get(Number(seq)) as Row | undefined;
+    return row ? Number(row.created_ms) : undefined;
+  }
+
+  /** Retained inputs/outputs of a receipt, if still within the retention window. */
+  data(seq: bigint): { inputs: Uint8Array; outputs: Uint8Array } | undefined {
+    const row = this.db.prepare("SELECT inputs, outputs FROM request_data WHERE seq = ?").get(Number(seq)) as Row | undefined;
+    return row && { inputs: row.inputs as Uint8Array, outputs: row.outputs as Uint8Array };
+  }
+
+  /** Deletes retained data older than `cutoffMs`; returns how many rows went. */
+  pruneData(cutoffMs: number): number {
+    return Number(this.db.prepare("DELETE FROM request_data WHERE created_ms < ?").run(cutoffMs).changes);
+  }
+
+  /** Records a batch (status `sending`) before its transaction is sent. */
+  insertBatch(b: { firstSeq: bigint; lastSeq: bigint; root: Hex }): void {
+    this.db
+      .prepare("INSERT INTO batches (first_seq, last_seq, root, status, created_ms) VALUES (?,?,?,?,?)")
+      .run(Number(b.firstSeq), Number(b.lastSeq), b.root, "sending", Date.now());
+  }
+
+  /** Stores the hash of the transaction sent for a batch. */
+  setBatchTx(firstSeq: bigint, txHash: Hex): void {
+    this.db.prepare("UPDATE batches SET tx_hash = ? WHERE first_seq = ?").run(txHash, Number(firstSeq));
+  }
+
+  /** Marks a batch committed on-chain at `batchIndex`. */
+  markCommitted(firstSeq: bigint, batchIndex: bigint, txHash: Hex | undefined): void {
+    this.db
+      .prepare("UPDATE batches SET status = 'committed', batch_index = ?, tx_hash = COALESCE(?, tx_hash), committed_ms = ? WHERE first_seq = ?")
+      .run(Number(batchIndex), txHash ?? null, Date.now(), Number(firstSeq));
+  }
+
+  /** Removes a batch that never reached the chain (to re-cut it). */
+  deleteBatch(firstSeq: bigint): void {
+    this.db.prepare("DELETE FROM batches WHERE first_seq = ? AND status = 'sending'").run(Number(firstSeq));
+  }
+
+  /** All batches in seq order (optionally only those with `status`). */
+  batches(status?: BatchStatus): StoredBatch[] {
+    const rows = (
+      status
+        ? this.db.prepare("SELECT * FROM batches WHERE status = ? ORDER BY first_seq").all(status)
+        : this.db.prepare("SELECT * FROM batches ORDER BY first_seq").all()
+    ) as Row[];
+    return rows.map(toBatch);
+  }
+
+  /** The batch whose range covers `seq`. */
+  batchCovering(seq: bigint): StoredBatch | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM batches WHERE first_seq <= ? AND last_seq >= ? ORDER BY first_seq DESC LIMIT 1")
+      .get(Number(seq), Number(seq)) as Row | undefined;
+    return row && toBatch(row);
+  }
+
+  /** Highest seq covered by a committed batch (0 when none). */
+  committedThrough(): bigint {
+    const row = this.db.prepare("SELECT MAX(last_seq) AS m FROM batches WHERE status = 'committed'").get() as Row;
+    return row.m == null ? 0n : BigInt(row.m as number);
+  }
+
+  /** Highest seq covered by any batch (0 when none). */
+  batchedThrough(): bigint {
+    const row = this.db.prepare("SELECT MAX(last_seq) AS m FROM batches").get() as Row;
+    return row.m == null ? 0n : BigInt(row.m as number);
+  }
+
+  /** Flushes queued appends and closes the database. */
+  close(): void {
+    this.flush();
+    this.db.close();
+  }
+
+  private toReceipt(row: Row): StoredReceipt {
+    return {
+      seq: BigInt(row.seq as number),
+      requestId: row.request_id as Hex,
+      modelHash: row.model_hash as Hex,
+      inputDigest: row.input_digest as Hex,
+      outputDigest: row.output_digest as Hex,
+      node: this.node,
+      timestamp: BigInt(row.timestamp as number),
+      signature: row.signature as Hex,
+      modelName: row.model_name as string,
+    };
+  }
+}
+
+function toBatch(row: Row): StoredBatch {
+  return {
+    firstSeq: BigInt(row.first_seq as number),
+    lastSeq: BigInt(row.last_seq as number),
+    root: row.root as Hex,
+    status: row.status as BatchStatus,
+    batchIndex: row.batch_index == null ? undefined : BigInt(row.batch_index as number),
+    txHash: (row.tx_hash as Hex | null) ?? undefined,
+    createdMs: Number(row.created_ms),
+    committedMs: row.committed_ms == null ? undefined : Number(row.committed_ms),
+  };
+}

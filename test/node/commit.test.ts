@@ -1,0 +1,122 @@
+// The node against an in-process chain: registry checks, batches committed to AuditLog, proofs that verify on-chain.
+import { expect } from "chai";
+import { network } from "hardhat";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { Wallet, ZeroHash, parseEther } from "ethers";
+import { hashReceipt, receiptFromJson, verifyBatchProof, verifyReceiptSignature, type Hex } from "../../client/index.js";
+import { startTestNode, postJson, randomFloats, MLP, CLS, VAD } from "./nodeFixture.js";
+import type { RunningNode } from "../../node/startNode.js";
+
+const { ethers } = await network.create();
+
+const sha256 = (path: string) => `0x${createHash("sha256").update(readFileSync(path)).digest("hex")}` as Hex;
+const WAD = 10n ** 18n;
+
+describe("node + chain: registry, committer, proofs", function () {
+  let node: RunningNode;
+  let cleanup: () => Promise<void>;
+  let audit: Awaited<ReturnType<typeof ethers.deployContract>>;
+  let chainId: bigint;
+  let auditAddress: Hex;
+  let registryAddress: string;
+  const key = Wallet.createRandom().privateKey;
+  const nodeAddress = new Wallet(key).address;
+
+  before(async function () {
+    const [owner] = await ethers.getSigners();
+    const authority = await ethers.deployContract("OwnedNodeAuthority", [owner.address]);
+    audit = await ethers.deployContract("AuditLog", [await authority.getAddress()]);
+    const registry = await ethers.deployContract("ModelRegistry");
+    auditAddress = (await audit.getAddress()) as Hex;
+    registryAddress = await registry.getAddress();
+    chainId = (await ethers.provider.getNetwork()).chainId;
+    await (await authority.authorizeSigner(nodeAddress)).wait();
+    await (await owner.sendTransaction({ to: nodeAddress, value: parseEther("10") })).wait();
+    const policy = { kind: 0, minCosine: (WAD * 9999n) / 10000n, maxRelAbsError: WAD / 1000n, topK: 1 };
+    for (const [name, file] of [["mlp", MLP], ["paddle-cls", CLS]]) {
+      await (await registry.registerModel(sha256(file), name, `file://${file}`, ZeroHash, policy)).wait();
+    }
+    ({ node, cleanup } = await startTestNode(
+      {
+        signingKey: key,
+        chainId,
+        auditLog: auditAddress,
+        modelRegistry: registryAddress,
+        models: [
+          { name: "mlp", file: MLP, maxBatchSize: 64, maxQueueDelayUs: 200, instances: 1 },
+          { name: "paddle-cls", file: CLS, maxBatchSize: 8, instances: 1 },
+        ],
+        commit: { maxBatchSize: 8, maxBatchAgeMs: 100, pollMs: 20 },
+      },
+      { provider: ethers.provider },
+    ));
+  });
+  after(async () => cleanup?.());
+
+  it("refuses a model whose sha256 is not registered", async () => {
+    let err: Error | undefined;
+    try {
+      const t = await startTestNode({ chainId, auditLog: auditAddress, modelRegistry: registryAddress, models: [{ name: "silero-vad", file: VAD }] }, { provider: ethers.provider });
+      await t.cleanup();
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.message).to.match(/sha256 0x[0-9a-f]{64}, which is not registered in the ModelRegistry/);
+  });
+
+  it("announces the registry's policy in model metadata", async () => {
+    const meta = await (await fetch(`${node.url}/v2/models/paddle-cls`)).json();
+    expect(meta.verification_policy).to.deep.include({ kind: "tolerance", topK: 1, source: "registry" });
+    expect(Math.abs(meta.verification_policy.minCosine - 0.9999)).to.be.below(1e-12);
+  });
+
+  it("commits contiguous batches whose Merkle proofs verify off-chain and on-chain", async () => {
+    const receipts = [];
+    for (let round = 0; round < 4; round++) {
+      const res = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          i % 2 === 0
+            ? postJson(`${node.url}/v2/models/mlp/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [1, 16], data: Array.from(randomFloats(16, round * 10 + i + 1)) }] })
+            : postJson(`${node.url}/v2/models/paddle-cls/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [1, 3, 48, 64], data: Array.from(randomFloats(3 * 48 * 64, i)) }] }),
+        ),
+      );
+      for (const r of res) {
+        expect(r.status, JSON.stringify(r.json)).to.equal(200);
+        receipts.push(receiptFromJson(r.json.parameters.receipt));
+      }
+    }
+    const domain = { chainId, verifyingContract: auditAddress };
+    const deadline = Date.now() + 20_000;
+    for (const receipt of receipts) {
+      expect(verifyReceiptSignature(receipt, domain, nodeAddress as Hex)).to.equal(true);
+      let body;
+      do {
+        body = await (await fetch(`${node.url}/v2/receipts/${receipt.requestId}`)).json();
+        if (body.status !== "committed") await new Promise((r) => setTimeout(r, 50));
+      } while (body.status !== "committed" && Date.now() < deadline);
+      expect(body.status).to.equal("committed");
+      expect(body.txHash).to.match(/^0x[0-9a-f]{64}$/);
+      const leaf = hashReceipt(receipt);
+      expect(body.leaf).to.equal(leaf);
+      expect(verifyBatchProof(leaf, body.proof, body.root)).to.equal(true);
+      const struct = { requestId: receipt.requestId, modelHash: receipt.modelHash, inputDigest: receipt.inputDigest, outputDigest: receipt.outputDigest, node: receipt.node, seq: receipt.seq, timestamp: receipt.timestamp };
+      expect(await audit.verifyReceipt(struct, body.proof)).to.equal(true);
+      const tampered = { ...struct, outputDigest: ZeroHash };
+      expect(await audit.verifyReceipt(tampered, body.proof)).to.equal(false);
+    }
+    const last = receipts.reduce((m, r) => (r.seq > m ? r.seq : m), 0n);
+    expect(await audit.nextSeq(nodeAddress)).to.equal(last + 1n);
+    const count = Number(await audit.batchCount(nodeAddress));
+    expect(count).to.be.at.least(3); // 20 receipts, at most 8 per batch
+    let expectFirst = 1n;
+    for (let i = 0; i < count; i++) {
+      const b = await audit.batchAt(nodeAddress, i);
+      expect(b.firstSeq).to.equal(expectFirst);
+      expectFirst = b.lastSeq + 1n;
+    }
+    const metrics = await (await fetch(`${node.url}/metrics`)).text();
+    expect(metrics).to.match(/veritensor_receipts_committed 20/);
+    expect(metrics).to.match(/veritensor_receipts_pending 0/);
+  });
+});
