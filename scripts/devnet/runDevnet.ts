@@ -12,7 +12,7 @@ import { startKeeper } from "./startKeeper.js";
  * @example
  * const ok = await runDevnet({ root: process.cwd(), exit: true });
  */
-export async function runDevnet(o: { root: string; exit: boolean; port?: number }): Promise<{ ok: boolean; result: DemoResult }> {
+export async function runDevnet(o: { root: string; exit: boolean; port?: number; stateDir?: string }): Promise<{ ok: boolean; result: DemoResult }> {
   const narrator = new Narrator();
   let devnet: Devnet | undefined;
   let stopKeeper = () => {};
@@ -30,14 +30,14 @@ export async function runDevnet(o: { root: string; exit: boolean; port?: number 
 
   const result: DemoResult = { inference: false, receiptVerified: false, rootCommitted: false, epochFinalized: false, rewardsClaimed: false, cheaterSlashed: false };
   try {
-    devnet = await startDevnet({ root: o.root, narrator, port: o.port });
+    devnet = await startDevnet({ root: o.root, narrator, port: o.port, stateDir: o.stateDir });
     stopKeeper = startKeeper(devnet.clients.keeper, 1000);
     Object.assign(result, await runDemo(devnet, narrator));
   } catch (err) {
     process.stdout.write(`\nThe devnet could not start: ${(err as Error).message}\n`);
   }
   const ok = Object.values(result).every(Boolean);
-  narrator.section(ok ? `Every step verified in ${narrator.elapsed().toFixed(0)} s` : "Some steps did not verify (see above and .veritensor/devnet/logs/)");
+  narrator.section(ok ? `Every step verified in ${narrator.elapsed().toFixed(0)} s` : `Some steps did not verify (see above and the logs in ${devnet?.dir ?? ".veritensor/devnet"}/logs/)`);
   if (devnet && !o.exit) {
     process.stdout.write(
       [

@@ -60,9 +60,9 @@ function tsxArgs(entry: string, args: string[]): string[] {
  * @example
  * const devnet = await startDevnet({ root: process.cwd(), narrator });
  */
-export async function startDevnet(o: { root: string; narrator: Narrator; port?: number }): Promise<Devnet> {
+export async function startDevnet(o: { root: string; narrator: Narrator; port?: number; stateDir?: string }): Promise<Devnet> {
   const { root, narrator } = o;
-  const dir = join(root, ".veritensor", "devnet");
+  const dir = o.stateDir ? resolve(o.stateDir) : join(root, ".veritensor", "devnet");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "logs"), { recursive: true });
   const started: { stop(): Promise<void> }[] = [];
