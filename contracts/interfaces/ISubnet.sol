@@ -149,6 +149,16 @@ interface ISubnet is INodeAuthority, ISlashable {
     error SubnetBadFraction(uint256 wad);
     error SubnetBadSplit(uint256 nodesBps, uint256 validatorsBps);
     error SubnetJailed(address operator, uint256 untilBlock);
+    /// @notice Revealed weights for an epoch without a commit from this validator.
+    error SubnetNoCommit(uint256 epoch);
+    /// @notice The validator already revealed for this epoch.
+    error SubnetAlreadyRevealed(uint256 epoch);
+    /// @notice keccak256(abi.encode(validator, epoch, nodeIds, weights, salt)) differs from the commit.
+    error SubnetCommitMismatch();
+    /// @notice nodeIds and weights have different lengths.
+    error SubnetLengthMismatch(uint256 ids, uint256 weights);
+    /// @notice nodeIds are not strictly increasing, are out of range or name an empty slot.
+    error SubnetBadNode(uint256 nodeId);
 
     // ------------------------------------------------------------------ registration
     /// @notice Registers msg.sender as a node operator with `selfStake` (pulled from msg.sender, needs approval).
@@ -181,9 +191,10 @@ interface ISubnet is INodeAuthority, ISlashable {
     function commitWeights(bytes32 commitHash) external;
     /// @notice Reveals the committed weights (node slots strictly increasing, u16 weights).
     function revealWeights(uint16[] calldata nodeIds, uint16[] calldata weights, bytes32 salt) external;
-    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (16 node columns per step and pass;
-    /// after the first step it also stops while less than ~1M + 45k per validator slot of gas is left, so any
-    /// `maxSteps` is safe under a transaction gas cap). Anyone may call.
+    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (one step = 16 node columns of one
+    /// pass; an epoch takes 2 * ceil(nodeSlots / 16) + 1 steps after its start). At 64 validators a step costs at
+    /// most ~3M gas: call with maxSteps = 4 while `done` is false to stay under a 16.7M transaction gas cap.
+    /// Anyone may call.
     /// @return done whether that epoch is fully finalised.
     function finalizeEpoch(uint256 maxSteps) external returns (bool done);
 

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {YumaMath} from "./YumaMath.sol";
 import {YumaPacking} from "./YumaPacking.sol";
+import {ISubnet} from "../interfaces/ISubnet.sol";
 
 /// @title YumaEpoch
 /// @notice Weights commit-reveal storage and the chunked Yuma epoch (consensus, clipping, incentive, EMA bonds,
@@ -71,17 +72,6 @@ library YumaEpoch {
         mapping(uint256 => uint256) nodeCum; // uint128 x2 cumulative node rewards per slot
         mapping(uint256 => uint256) valCum; // uint128 x2 cumulative validator rewards per slot
     }
-
-    /// @notice Revealed weights for an epoch without a matching commit from this validator.
-    error YumaNoCommit(uint256 epoch);
-    /// @notice The validator already revealed for this epoch.
-    error YumaAlreadyRevealed(uint256 epoch);
-    /// @notice keccak256(abi.encode(validator, epoch, nodeIds, weights, salt)) differs from the commit.
-    error YumaCommitMismatch();
-    /// @notice nodeIds and weights have different lengths.
-    error YumaLengthMismatch(uint256 ids, uint256 weights);
-    /// @notice nodeIds are not strictly increasing, or name an empty slot.
-    error YumaBadNode(uint256 nodeId);
 
     // ---------------------------------------------------------------- header: commitEpoch+1 (32) | commitBlock (64)
     // | revealEpoch+1 (32) | rowSum (32) | count (16)
@@ -197,10 +187,10 @@ library YumaEpoch {
     ) external returns (uint256 count, uint256 rowSum) {
         uint256 key = ((epoch & 1) << 8) | v;
         uint256 h = s.header[key];
-        if (h & type(uint32).max != epoch + 1) revert YumaNoCommit(epoch);
-        if (_revealTag(h) == epoch + 1) revert YumaAlreadyRevealed(epoch);
-        if (ids.length != w.length) revert YumaLengthMismatch(ids.length, w.length);
-        if (keccak256(abi.encode(validator, epoch, ids, w, salt)) != s.commitHash[key]) revert YumaCommitMismatch();
+        if (h & type(uint32).max != epoch + 1) revert ISubnet.SubnetNoCommit(epoch);
+        if (_revealTag(h) == epoch + 1) revert ISubnet.SubnetAlreadyRevealed(epoch);
+        if (ids.length != w.length) revert ISubnet.SubnetLengthMismatch(ids.length, w.length);
+        if (keccak256(abi.encode(validator, epoch, ids, w, salt)) != s.commitHash[key]) revert ISubnet.SubnetCommitMismatch();
         uint256 commitBlock = (h >> 32) & type(uint64).max;
         uint256 words = (nN + GROUP - 1) / GROUP;
         uint256 k;
@@ -209,9 +199,9 @@ library YumaEpoch {
             uint256 packed;
             while (k < ids.length && ids[k] >> 4 == word) {
                 uint256 id = ids[k];
-                if ((k > 0 && id <= prev) || id >= nN) revert YumaBadNode(id);
+                if ((k > 0 && id <= prev) || id >= nN) revert ISubnet.SubnetBadNode(id);
                 uint256 reg = nodeRegBlock(s, id);
-                if (reg == 0) revert YumaBadNode(id);
+                if (reg == 0) revert ISubnet.SubnetBadNode(id);
                 prev = id;
                 if (reg < commitBlock && w[k] != 0) {
                     packed |= uint256(w[k]) << ((id & 15) << 4);
@@ -223,7 +213,7 @@ library YumaEpoch {
             uint256 wk = (key << 8) | word;
             if (s.weights[wk] != packed) s.weights[wk] = packed;
         }
-        if (k < ids.length) revert YumaBadNode(ids[k]);
+        if (k < ids.length) revert ISubnet.SubnetBadNode(ids[k]);
         s.header[key] = (h & ((uint256(1) << 96) - 1)) | ((epoch + 1) << 96) | (rowSum << 128) | (count << 160);
     }
 
@@ -359,10 +349,7 @@ library YumaEpoch {
         Fin storage f = s.fin;
         uint256 groups = (uint256(f.nN) + GROUP - 1) / GROUP;
         Ctx memory x;
-        uint256 reserve = 1_000_000 + 45_000 * uint256(f.nV);
-        bool progressed;
-        while (maxSteps > 0 && !(progressed && gasleft() < reserve)) {
-            progressed = true;
+        while (maxSteps > 0) {
             uint8 phase = f.phase;
             if (phase == PHASE_CONSENSUS || phase == PHASE_BONDS) {
                 uint256 g = f.cursor;
