@@ -5,6 +5,7 @@ export { BaseError, type BaseErrorOptions } from "./errors/BaseError.js";
 export { BatchTreeError } from "./errors/BatchTreeError.js";
 export { ReceiptFormatError } from "./errors/ReceiptFormatError.js";
 export { ReceiptSignatureError } from "./errors/ReceiptSignatureError.js";
+export { ReceiptSignatureMismatchError } from "./errors/ReceiptSignatureMismatchError.js";
 export { TensorCodecError } from "./errors/TensorCodecError.js";
 
 // protocol
@@ -18,12 +19,14 @@ export { RECEIPT_TYPEHASH } from "./protocol/RECEIPT_TYPEHASH.js";
 export { RECEIPT_TYPES } from "./protocol/RECEIPT_TYPES.js";
 export { RECEIPT_TYPE_STRING } from "./protocol/RECEIPT_TYPE_STRING.js";
 export { type Receipt } from "./protocol/Receipt.js";
+export { type OrtTensorLike } from "./protocol/OrtTensorLike.js";
 export { type ReceiptDomain } from "./protocol/ReceiptDomain.js";
 export { type ReceiptJson } from "./protocol/ReceiptJson.js";
 export { type ReceiptSigner } from "./protocol/ReceiptSigner.js";
 export { type SignedReceipt } from "./protocol/SignedReceipt.js";
 export { type Tensor } from "./protocol/Tensor.js";
 export { type TensorData } from "./protocol/TensorData.js";
+export { assertReceiptSignature } from "./protocol/assertReceiptSignature.js";
 export { assertTensor } from "./protocol/assertTensor.js";
 export { buildBatchTree } from "./protocol/buildBatchTree.js";
 export { bytesPerElement } from "./protocol/bytesPerElement.js";
@@ -49,6 +52,8 @@ export { receiptTypedData, type ReceiptTypedData } from "./protocol/receiptTyped
 export { recoverReceiptSigner } from "./protocol/recoverReceiptSigner.js";
 export { tensorDigest } from "./protocol/tensorDigest.js";
 export { tensorFromBytes } from "./protocol/tensorFromBytes.js";
+export { tensorFromOrt } from "./protocol/tensorFromOrt.js";
 export { tensorToBytes } from "./protocol/tensorToBytes.js";
+export { tensorToOrt, type OrtTensorArgs } from "./protocol/tensorToOrt.js";
 export { verifyBatchProof } from "./protocol/verifyBatchProof.js";
 export { verifyReceiptSignature } from "./protocol/verifyReceiptSignature.js";

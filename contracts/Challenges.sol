@@ -44,6 +44,8 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
     mapping(uint256 id => mapping(address voter => Ballot)) private _ballots;
     mapping(uint256 id => mapping(address account => bool)) private _isMember;
     mapping(address node => uint256[]) private _againstNode;
+    uint256[] private _openIds;
+    mapping(uint256 id => uint256 indexPlusOne) private _openIndex;
     mapping(address validator => uint256[]) private _memberships;
     mapping(address node => mapping(uint64 seq => bool)) private _doubleSignProved;
     mapping(bytes32 receiptHash => uint256 id) private _inclusionOf;
@@ -108,7 +110,7 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         address operator = _operatorOf(a.node);
 
         _doubleSignProved[a.node][a.seq] = true;
-        id = _open(ChallengeKind.DoubleSign, a, hashA, operator, 0);
+        id = _openChallenge(ChallengeKind.DoubleSign, a, hashA, operator, 0);
         emit DoubleSignProved(id, a.node, a.seq, hashA, hashB);
         _slash(id, _params.doubleSignSlashWad, msg.sender);
         _settle(id, Outcome.DoubleSigned);
@@ -134,7 +136,7 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         address operator = _operatorOf(receipt.node);
 
         uint256 bond = _params.inclusionBond;
-        id = _open(ChallengeKind.Inclusion, receipt, leaf, operator, bond);
+        id = _openChallenge(ChallengeKind.Inclusion, receipt, leaf, operator, bond);
         _inclusionOf[leaf] = id;
         Challenge storage c = _challenges[id];
         c.status = ChallengeStatus.AwaitingResponse;
@@ -175,7 +177,7 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         if (previous != 0 && !_isInconclusive(_challenges[previous].outcome)) revert ChallengesDuplicateChallenge(previous);
 
         uint256 bond = _params.wrongOutputBond;
-        id = _open(ChallengeKind.WrongOutput, receipt, leaf, operator, bond);
+        id = _openChallenge(ChallengeKind.WrongOutput, receipt, leaf, operator, bond);
         _wrongOutputOf[leaf] = id;
         Challenge storage c = _challenges[id];
         c.status = ChallengeStatus.AwaitingCommittee;
@@ -359,6 +361,11 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
     }
 
     /// @inheritdoc IChallenges
+    function openChallenges() external view returns (uint256[] memory) {
+        return _openIds;
+    }
+
+    /// @inheritdoc IChallenges
     function challengesAgainst(address node) external view returns (uint256[] memory) {
         return _againstNode[node];
     }
@@ -479,7 +486,7 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         return false;
     }
 
-    function _open(
+    function _openChallenge(
         ChallengeKind kind,
         IAuditLog.Receipt calldata receipt,
         bytes32 leaf,
@@ -496,6 +503,8 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         c.bond = bond;
         c.openedAt = uint64(block.timestamp);
         _againstNode[receipt.node].push(id);
+        _openIds.push(id);
+        _openIndex[id] = _openIds.length;
         emit ChallengeOpened(id, kind, receipt.node, operator, msg.sender, receipt, bond);
     }
 
@@ -516,6 +525,13 @@ contract Challenges is IChallenges, Ownable2Step, ReentrancyGuard {
         Challenge storage c = _challenges[id];
         c.status = ChallengeStatus.Settled;
         c.outcome = outcome;
+        // Swap-and-pop `id` out of the open list; every opened id is in it until it settles (once).
+        uint256 index = _openIndex[id] - 1;
+        uint256 last = _openIds[_openIds.length - 1];
+        _openIds[index] = last;
+        _openIndex[last] = index + 1;
+        _openIds.pop();
+        delete _openIndex[id];
         emit ChallengeSettled(id, outcome);
     }
 

@@ -49,12 +49,12 @@ export interface StartNodeOptions {
 
 const DEFAULT_COMMIT: CommitterOptions = { maxBatchSize: 1024, maxBatchAgeMs: 2000, pollMs: 250, backoffMs: 500, maxBackoffMs: 15_000, txTimeoutMs: 60_000 };
 
-/** Loads `hooksModule`: its default export is NodeHooks or a factory `(ctx) => NodeHooks`. */
-async function loadHooks(path: string, baseDir: string, sign: (r: Omit<Receipt, "node">) => SignedReceipt): Promise<NodeHooks> {
+/** Loads `hooksModule`: its default export is NodeHooks or a factory `(ctx: { sign, chainId }) => NodeHooks`. */
+async function loadHooks(path: string, baseDir: string, sign: (r: Omit<Receipt, "node">) => SignedReceipt, chainId: bigint): Promise<NodeHooks> {
   const abs = isAbsolute(path) ? path : resolve(baseDir, path);
   const mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };
   const d = mod.default;
-  if (typeof d === "function") return (await (d as (ctx: unknown) => NodeHooks | Promise<NodeHooks>)({ sign })) as NodeHooks;
+  if (typeof d === "function") return (await (d as (ctx: unknown) => NodeHooks | Promise<NodeHooks>)({ sign, chainId })) as NodeHooks;
   if (d && typeof d === "object") return d as NodeHooks;
   throw new Error(`hooks module ${abs} must default-export NodeHooks or a function returning them`);
 }
@@ -93,7 +93,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
     for (const c of cleanups.reverse()) await c();
   };
   try {
-    const hooks = opts.hooks ?? (config.hooksModule ? await loadHooks(config.hooksModule, baseDir, (r) => signer.sign(r)) : undefined);
+    const hooks = opts.hooks ?? (config.hooksModule ? await loadHooks(config.hooksModule, baseDir, (r) => signer.sign(r), chainId) : undefined);
     if (hooks) log.warn("misbehaviour hooks are active: this node is for tests only", { hooksModule: config.hooksModule ?? "programmatic" });
     const eps = config.executionProviders ?? ["cuda", "cpu"];
     const configs = loadModelConfigs({ modelDir: config.modelDir, models: config.models, baseDir });
@@ -136,6 +136,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
         logger: log.child({ component: "committer" }),
         options: { ...DEFAULT_COMMIT, ...config.commit },
         proofs,
+        hooks,
         events: { onCommitFailure: () => metrics.commitFailures.inc(), onBatchCommitted: () => metrics.batchesCommitted.inc() },
       });
       try {

@@ -20,6 +20,7 @@ import {
   buildBatchTree,
   canonicalTensorHeader,
   createReceiptSigner,
+  decodeJsonTensor,
   encodeBytesElements,
   encodeJsonTensor,
   ioDigest,
@@ -36,6 +37,7 @@ import {
   type Tensor,
   type TensorData,
 } from "../client/index.js";
+import { canonicalFloatBytes } from "../client/protocol/internal/canonicalFloatBytes.js";
 
 /** Hardhat's default account #1: the node signing key of the vectors (account #0 deploys). */
 export const VECTOR_NODE_KEY: Hex = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -98,6 +100,10 @@ export function vectorTensors(): Tensor[] {
     tensor("empty_int8_2x0", "INT8", [2, 0], new Int8Array(0)),
     tensor("empty_bytes", "BYTES", [0, 3], new Uint8Array(0)),
     tensor("名前", "UINT8", [1, 1, 2], new Uint8Array([7, 9])),
+    // Bits JSON cannot carry (-0, NaN payloads): the digest folds them, so `json` decodes to other raw bytes with the same digest.
+    tensor("fp32_specials", "FP32", [4], new Float32Array(new Uint32Array([0x80000000, 0xffc00000, 0x7f800001, 0x3f800000]).buffer)),
+    tensor("fp64_specials", "FP64", [3], new Float64Array(new Uint32Array([0, 0x80000000, 1, 0x7ff00000, 0, 0xfff80000]).buffer)),
+    tensor("fp16_specials", "FP16", [3], new Uint16Array([0x8000, 0xfe00, 0x7c01])),
   ];
 }
 
@@ -108,7 +114,7 @@ export function buildTensorVectors() {
   const ioSets = [["fp32"], ["matrix", "bool", "int64"], ["scalar_fp32", "empty_fp32", "bytes", "名前", "uint8"], []];
   return {
     description:
-      "Canonical tensor encoding = u32le(byteLength(utf8(name))) || utf8(name) || u8(datatypeCode) || u32le(rank) || u64le(dim)* || raw little-endian row-major bytes (BOOL 1 byte 0/1, FP16 half bits, BYTES per element u32le length + bytes). digest = sha256(canonical). ioDigest = sha256(concat of tensor digests sorted by name in UTF-8 byte order). json = encodeJsonTensor (64-bit ints beyond 2^53 and non-finite floats as strings).",
+      "Canonical tensor encoding = u32le(byteLength(utf8(name))) || utf8(name) || u8(datatypeCode) || u32le(rank) || u64le(dim)* || little-endian row-major element bytes (BOOL 1 byte 0/1, FP16 half bits, BYTES per element u32le length + bytes; FP16/FP32/FP64 NaNs as the canonical quiet NaN and -0 as +0). digest = sha256(canonical). rawHex = the exact raw bytes (binary extension). jsonKeepsRawBytes false: JSON loses -0/NaN payloads, the digest does not change. ioDigest = sha256(concat of tensor digests sorted by name in UTF-8 byte order). json = encodeJsonTensor (64-bit ints beyond 2^53 and non-finite floats as strings).",
     datatypeCodes: DATATYPE_CODES,
     tensors: tensors.map((t) => {
       const raw = Buffer.from(tensorToBytes(t));
@@ -118,7 +124,8 @@ export function buildTensorVectors() {
         shape: t.shape,
         json: encodeJsonTensor(t),
         rawHex: `0x${raw.toString("hex")}`,
-        canonicalHex: `0x${Buffer.concat([canonicalTensorHeader(t), raw]).toString("hex")}`,
+        canonicalHex: `0x${Buffer.concat([canonicalTensorHeader(t), canonicalFloatBytes(t.datatype, raw)]).toString("hex")}`,
+        jsonKeepsRawBytes: Buffer.compare(Buffer.from(tensorToBytes(decodeJsonTensor(JSON.parse(JSON.stringify(encodeJsonTensor(t)))))), raw) === 0,
         digest: `0x${Buffer.from(tensorDigest(t)).toString("hex")}`,
       };
     }),

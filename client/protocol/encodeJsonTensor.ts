@@ -16,6 +16,8 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
  * floats as numbers, except NaN and ±Infinity, which JSON lacks and are written "NaN", "Infinity",
  * "-Infinity" (all of these {@link decodeJsonTensor} reads back to identical bits, except NaN payloads);
  * BYTES as UTF-8 strings (a non-UTF-8 element throws {@link TensorCodecError}: use the binary extension).
+ * JSON text cannot carry -0 (`JSON.stringify` writes 0) nor NaN payloads; {@link tensorDigest} folds
+ * exactly those, so a tensor's digest survives encode -> JSON text -> decode.
  *
  * @example
  * res.json({ outputs: outputs.map(encodeJsonTensor) })

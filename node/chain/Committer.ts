@@ -7,6 +7,7 @@ import { auditLogAbi } from "./auditLogAbi.js";
 import type { CommitterOptions } from "./CommitterOptions.js";
 import { BatchProofs } from "./BatchProofs.js";
 import { rootCommitment } from "./rootCommitment.js";
+import type { NodeHooks } from "../hooks/NodeHooks.js";
 
 /** Counters the committer reports to (metrics). */
 export interface CommitterEvents {
@@ -45,6 +46,8 @@ export class Committer {
       options: CommitterOptions;
       proofs?: BatchProofs;
       events?: CommitterEvents;
+      /** Test-only: may replace leaves before the root is built (see NodeHooks.batchLeaves). */
+      hooks?: Pick<NodeHooks, "batchLeaves">;
     },
   ) {
     this.audit = new Contract(args.auditLog, auditLogAbi, args.signer);
@@ -170,7 +173,8 @@ export class Committer {
     if (count < BigInt(options.maxBatchSize) && oldest !== undefined && Date.now() - oldest < options.maxBatchAgeMs) return false;
     const last = count > BigInt(options.maxBatchSize) ? from + BigInt(options.maxBatchSize) - 1n : durable;
     const proofs = this.args.proofs ?? new BatchProofs(store);
-    const root = buildBatchTree(proofs.leaves(from, last)).root;
+    const leaves = proofs.leaves(from, last);
+    const root = buildBatchTree(this.args.hooks?.batchLeaves?.(leaves, from) ?? leaves).root;
     store.insertBatch({ firstSeq: from, lastSeq: last, root });
     const nonce = await this.args.signer.getNonce("pending");
     const tx = (await this.audit.commitBatch(root, from, last, { nonce })) as TransactionResponse;

@@ -19,6 +19,11 @@ export interface CheatConfig {
   seed?: number;
   /** `noise`: amplitude relative to each output's largest magnitude (default 0.05, far above any sane tolerance). */
   noiseScale?: number;
+  /**
+   * `omission` variant: `unstored` (default) answers with a signed receipt it never stores, so its seq is reused
+   * and another leaf is committed there; `wrongLeaf` stores it but commits a batch root with that leaf replaced.
+   */
+  omission?: "unstored" | "wrongLeaf";
   /** `wrongModel`: model name -> path of another .onnx with the same inputs and outputs, run instead. */
   wrongModelFiles?: Record<string, string>;
 }

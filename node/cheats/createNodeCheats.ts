@@ -1,5 +1,6 @@
 // Builds the hooks of a test-only cheating mode, refusing unless explicitly enabled on the dev chain.
 import * as ort from "onnxruntime-node";
+import { concat, keccak256 } from "ethers";
 import type { Hex, Receipt, SignedReceipt, Tensor } from "../../client/index.js";
 import { datatypeOfOrtType, ortTypeOf } from "../../client/index.js";
 import type { CheatConfig } from "./CheatConfig.js";
@@ -18,7 +19,8 @@ const MODES = new Set(["random", "wrongModel", "noise", "omission", "doubleSign"
  * - `random`: outputs replaced by uniform noise over the honest output's magnitude range;
  * - `wrongModel`: outputs of another model with the same inputs/outputs (`wrongModelFiles[model]`);
  * - `noise`: each element moved by ±(0.5..1) x `noiseScale` x max|output| (default 5%: >= 2.5% per element);
- * - `omission`: the answer carries a signed receipt that is never stored, so never committed (its seq is reused);
+ * - `omission`: the answer carries a signed receipt that is never stored, so never committed (its seq is reused),
+ *   or with `omission: "wrongLeaf"` the receipt is stored but another leaf is committed in its place;
  * - `doubleSign`: the answer carries a receipt re-signed with the previous receipt's seq (the honest one is stored).
  *
  * @example
@@ -28,6 +30,8 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
   if (config?.enabled !== true) throw new CheatsRefusedError("cheats.enabled is not true");
   if (BigInt(chainId) !== DEV_CHAIN_ID) throw new CheatsRefusedError(`chain id ${chainId} is not the dev chain ${DEV_CHAIN_ID}`);
   if (!MODES.has(config.mode)) throw new CheatsRefusedError(`unknown mode ${JSON.stringify(config.mode)} (expected one of ${[...MODES].join(", ")})`);
+  if (config.omission !== undefined && config.omission !== "unstored" && config.omission !== "wrongLeaf")
+    throw new CheatsRefusedError(`omission must be "unstored" or "wrongLeaf", got ${JSON.stringify(config.omission)}`);
   const rate = config.rate ?? 1;
   if (!(rate >= 0 && rate <= 1)) throw new CheatsRefusedError(`rate must be within [0, 1], got ${rate}`);
   const noiseScale = config.noiseScale ?? 0.05;
@@ -65,7 +69,7 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
       if (config.mode === "noise")
         return outputs.map((t) => perturbTensor(t, (v, max) => v + (rnd() < 0.5 ? -1 : 1) * (0.5 + rnd() / 2) * noiseScale * (max || 1)));
       const feeds: Record<string, ort.Tensor> = {};
-      for (const t of inputs) feeds[t.name] = new ort.Tensor(ortTypeOf(t.datatype) as "float32", t.data as Float32Array, t.shape);
+      for (const t of inputs) if (session!.inputNames.includes(t.name)) feeds[t.name] = new ort.Tensor(ortTypeOf(t.datatype) as "float32", t.data as Float32Array, t.shape);
       const result = await session!.run(feeds);
       return outputs.map((honest) => {
         const o = result[honest.name];
@@ -79,7 +83,7 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
         stats.cheatedRequestIds.push(receipt.requestId);
         return { store: true };
       }
-      if (config.mode === "omission") {
+      if (config.mode === "omission" && config.omission !== "wrongLeaf") {
         if (!decide()) return { store: true };
         stats.cheatedRequestIds.push(receipt.requestId);
         stats.cheatedSeqs.push(receipt.seq);
@@ -94,6 +98,14 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
       stats.cheatedRequestIds.push(receipt.requestId);
       stats.cheatedSeqs.push(previous.seq);
       return { store: true, respond: forged };
+    },
+    batchLeaves(leaves, firstSeq) {
+      if (config.mode !== "omission" || config.omission !== "wrongLeaf") return leaves;
+      return leaves.map((leaf, i) => {
+        if (!decide()) return leaf;
+        stats.cheatedSeqs.push(firstSeq + BigInt(i));
+        return keccak256(concat([leaf, "0x6f6d6974"])) as Hex; // leaf ‖ "omit": a leaf no receipt hashes to
+      });
     },
     stats: () => ({ ...stats, cheatedRequestIds: [...stats.cheatedRequestIds], cheatedSeqs: [...stats.cheatedSeqs] }),
     async close() {

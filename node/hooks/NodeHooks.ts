@@ -1,5 +1,5 @@
 // Test-only hooks into the request path (used by node/cheats/** to simulate dishonest nodes). Default: none.
-import type { Tensor, SignedReceipt, Receipt } from "../../client/index.js";
+import type { Hex, Tensor, SignedReceipt, Receipt } from "../../client/index.js";
 
 /** What a hook knows about the request it sees. */
 export interface HookContext {
@@ -21,7 +21,7 @@ export interface ReceiptHookResult {
 /**
  * Optional hooks that let tests make the node misbehave on purpose. An honest node has none.
  * Load them with the `hooksModule` config key / `--hooks <path>` flag: a module whose default export is a
- * NodeHooks object or a function `(ctx: { sign }) => NodeHooks`.
+ * NodeHooks object or a function `(ctx: { sign, chainId }) => NodeHooks`.
  */
 export interface NodeHooks {
   /** Replaces the outputs before they are digested, signed, stored and sent (random outputs, wrong model, noise). */
@@ -32,4 +32,9 @@ export interface NodeHooks {
    * receipt body with the node's key.
    */
   receiptHook?: (receipt: SignedReceipt, ctx: HookContext & { sign: (r: Omit<Receipt, "node">) => SignedReceipt }) => ReceiptHookResult;
+  /**
+   * Sees the leaves of a batch (seq `firstSeq` onwards) before the committer builds and commits its root, and
+   * may replace some (omission by committing a different leaf). The store keeps the honest receipts.
+   */
+  batchLeaves?: (leaves: Hex[], firstSeq: bigint) => Hex[];
 }

@@ -4,7 +4,8 @@ import { percentile } from "./percentile.js";
 
 /** A fault the validator found (and, when provable, challenged) on a node. */
 export interface NodeFault {
-  kind: "doubleSign" | "inclusion" | "wrongOutput" | "badReceipt";
+  /** What was found; `slashed` means the chain slashed the node for a fault someone (maybe another validator) proved. */
+  kind: "doubleSign" | "inclusion" | "wrongOutput" | "badReceipt" | "slashed";
   detail: string;
   at: number;
   challengeId?: string;

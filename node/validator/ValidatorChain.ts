@@ -3,6 +3,9 @@ import { AbiCoder, Contract, JsonRpcProvider, NonceManager, Wallet, keccak256, t
 import type { Address, Hex, ReceiptDomain, SignedReceipt } from "../../client/index.js";
 import { policyFromChain, type VerificationPolicy } from "../../client/policy/index.js";
 import { loadInterfaceAbi } from "./loadInterfaceAbi.js";
+import { voteCommitment } from "../../client/disputes/voteCommitment.js";
+import { toContractReceipt } from "../../client/disputes/toContractReceipt.js";
+import type { Vote } from "../../client/disputes/Vote.js";
 
 /** A node as the Subnet lists it. */
 export interface ChainNode {
@@ -23,7 +26,7 @@ export interface ValidatorContracts {
 
 const ERC20 = ["function approve(address spender, uint256 amount) returns (bool)", "function allowance(address owner, address spender) view returns (uint256)"];
 
-const receiptTuple = (r: SignedReceipt) => [r.requestId, r.modelHash, r.inputDigest, r.outputDigest, r.node, r.seq, r.timestamp];
+const receiptTuple = (r: SignedReceipt) => toContractReceipt(r);
 
 /**
  * Wraps the contracts with the validator's operator key. Transactions are sent one at a time through a
@@ -123,6 +126,16 @@ export class ValidatorChain {
     return found ? { root: batch.root, firstSeq: batch.firstSeq, lastSeq: batch.lastSeq } : undefined;
   }
 
+  /** Whether `proof` shows `receipt` in the committed batch covering its seq (AuditLog.verifyReceipt, the contract's own rule). */
+  async verifyInclusion(receipt: SignedReceipt, proof: readonly Hex[] | undefined): Promise<boolean> {
+    if (!proof) return false;
+    try {
+      return (await this.auditLog.verifyReceipt(receiptTuple(receipt), [...proof])) as boolean;
+    } catch {
+      return false;
+    }
+  }
+
   /** The latest block's timestamp (the contracts' notion of now). */
   async now(): Promise<bigint> {
     const block = await this.provider.getBlock("latest");
@@ -171,9 +184,9 @@ export class ValidatorChain {
     return last?.args?.evidenceUri || undefined;
   }
 
-  /** The vote commitment hash, as the contract computes it. */
-  voteCommitment(id: bigint, vote: number, salt: Hex): Hex {
-    return keccak256(AbiCoder.defaultAbiCoder().encode(["uint256", "address", "uint8", "bytes32"], [id, this.address, vote, salt])) as Hex;
+  /** This validator's vote commitment for challenge `id` (client/disputes `voteCommitment`). */
+  voteCommitment(id: bigint, vote: Vote, salt: Hex): Hex {
+    return voteCommitment({ challengeId: id, voter: this.address, vote, salt });
   }
 
   /** The weights commit hash `keccak256(abi.encode(validator, epoch, nodeIds, weights, salt))`. */

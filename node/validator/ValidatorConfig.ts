@@ -24,6 +24,8 @@ export interface ValidatorConfig {
   /** File holding the 0x-hex private key (first line). */
   privateKeyFile?: string;
   contracts: ValidatorContracts;
+  /** A DeploymentAddresses JSON (scripts/deploy, devnet) to take `contracts` (and `models` if none) from; CLI only. */
+  deploymentFile?: string;
   /** Models this validator can re-run: the name nodes serve it under, its .onnx file, optional probe settings. */
   models: { name: string; file: string; probe?: ProbeSpec }[];
   /** onnxruntime execution providers for re-runs (default ["cpu"]). */
@@ -42,8 +44,12 @@ export interface ValidatorConfig {
   finalizeEpochs?: boolean;
   /** File challenges for faults found (default true). */
   challenge?: boolean;
+  /** Answer inclusion challenges whose receipt the node can prove included, protecting honest nodes (default true). */
+  answerInclusion?: boolean;
   /** Serve on dispute committees (default true). */
   committee?: boolean;
+  /** How long a committed seq may lack a valid inclusion proof from its node before it is challenged (default 10000). */
+  inclusionGraceMs?: number;
   /** Most open challenges this validator keeps against one node (default 1). */
   maxOpenChallengesPerNode?: number;
   /** Port of the 127.0.0.1 HTTP server for GET /stats and challenge evidence (0: any free port; default: off). */

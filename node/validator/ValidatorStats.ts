@@ -21,7 +21,8 @@ export interface ValidatorStats {
   startedAt: number;
   /** Per node: availability, wait p50/p99, acceptance, faults, score. */
   nodes: NodeRecordSummary[];
-  totals: { probes: number; probeChecks: number; audits: number; rejected: number; rerunMs: number; inferMs: number };
+  /** Counts: probes sent, probe re-runs, audited committed receipts, rejected answers, re-run and infer time (ms), receipts proved included on-chain. */
+  totals: { probes: number; probeChecks: number; audits: number; rejected: number; rerunMs: number; inferMs: number; inclusionProofs: number };
   challenges: ChallengeRecord[];
   committee: { votes: number; match: number; mismatch: number; abstained: number };
   weights: { committedEpochs: string[]; revealedEpochs: string[] };

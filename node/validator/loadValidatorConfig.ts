@@ -7,6 +7,7 @@ import type { ValidatorConfig } from "./ValidatorConfig.js";
 /** Flags main.ts accepts (commander's camel-cased names). */
 export interface ValidatorFlags {
   config?: string;
+  deployment?: string;
   rpcUrl?: string;
   privateKeyFile?: string;
   statsPort?: string;
@@ -20,7 +21,10 @@ export interface ValidatorFlags {
 }
 
 /**
- * The config file (`--config`, paths in it relative to the file), then env (`VERITENSOR_RPC_URL`,
+ * The config file (`--config`, paths in it relative to the file), the deployment addresses file written by
+ * `scripts/deploy` / the devnet (`--deployment`, env `VERITENSOR_DEPLOYMENT` or `deploymentFile`: fills
+ * `contracts`, and `models` when the config lists none, model paths relative to the working directory, the
+ * project root), then env (`VERITENSOR_RPC_URL`,
  * `VERITENSOR_VALIDATOR_KEY`, `VERITENSOR_VALIDATOR_KEY_FILE`, `VERITENSOR_VALIDATOR_STATS_PORT`,
  * `VERITENSOR_VALIDATOR_SAMPLE_RATE`), then flags. The key is read from `privateKeyFile` (or the env key);
  * it is kept only in the returned object and never logged.
@@ -41,6 +45,8 @@ export function loadValidatorConfig(flags: ValidatorFlags, env: NodeJS.ProcessEn
     config.models = (config.models ?? []).map((m) => ({ ...m, file: path.resolve(dir, m.file) }));
     if (config.privateKeyFile) config.privateKeyFile = path.resolve(dir, config.privateKeyFile);
   }
+  const deployment = flags.deployment ?? env.VERITENSOR_DEPLOYMENT ?? config.deploymentFile;
+  if (deployment) applyDeployment(config, path.resolve(deployment));
   const num = (v: string | undefined, name: string) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -67,4 +73,22 @@ export function loadValidatorConfig(flags: ValidatorFlags, env: NodeJS.ProcessEn
   }
   delete config.privateKeyFile;
   return config;
+}
+
+/** Fills contract addresses (and models, when none are configured) from a DeploymentAddresses JSON file. */
+function applyDeployment(config: ValidatorConfig, file: string): void {
+  let d: { contracts?: Record<string, string>; models?: { name: string; path: string }[] };
+  try {
+    d = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`cannot read deployment file ${file}: ${(e as Error).message}`);
+  }
+  const c = d.contracts ?? {};
+  config.contracts = {
+    subnet: (config.contracts?.subnet ?? c.Subnet) as Hex,
+    auditLog: (config.contracts?.auditLog ?? c.AuditLog) as Hex,
+    modelRegistry: (config.contracts?.modelRegistry ?? c.ModelRegistry) as Hex,
+    challenges: (config.contracts?.challenges ?? c.Challenges) as Hex,
+  };
+  if (!config.models?.length && d.models?.length) config.models = d.models.map((m) => ({ name: m.name, file: path.resolve(m.path) }));
 }

@@ -6,12 +6,13 @@ import { startValidator } from "./startValidator.js";
 const program = new Command()
   .name("veritensor-validator")
   .description(
-    "Veritensor validator: probes nodes, audits committed receipts, re-runs models under their registry policy,\n" +
+    "Veritensor validator: probes nodes, audits committed receipts, re-runs models under their registry policy, " +
       "challenges faults on-chain, serves on dispute committees and sets weights every epoch.\n\n" +
-      "Environment: VERITENSOR_RPC_URL, VERITENSOR_VALIDATOR_KEY (0x key), VERITENSOR_VALIDATOR_KEY_FILE,\n" +
+      "Environment: VERITENSOR_RPC_URL, VERITENSOR_DEPLOYMENT, VERITENSOR_VALIDATOR_KEY (0x key), VERITENSOR_VALIDATOR_KEY_FILE,\n" +
       "VERITENSOR_VALIDATOR_STATS_PORT, VERITENSOR_VALIDATOR_SAMPLE_RATE. Flags override env, env overrides the file.",
   )
   .option("-c, --config <file>", "JSON config (see node/validator/ValidatorConfig.ts)")
+  .option("-d, --deployment <file>", "deployment addresses JSON (scripts/deploy, devnet): contracts and models")
   .option("--rpc-url <url>", "JSON-RPC endpoint (default http://127.0.0.1:8545)")
   .option("--private-key-file <file>", "file holding the validator operator key (0x-hex, never logged)")
   .option("--stats-port <port>", "serve GET /stats and challenge evidence on 127.0.0.1:<port> (0 = any)")

@@ -27,7 +27,7 @@ export function validateValidatorConfig(config: ValidatorConfig, { keyGiven }: {
   if (config.privateKey !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(config.privateKey)) fail("the private key must be 32 bytes of 0x-hex");
   const rate = config.sampleRate ?? 0.05;
   if (!(rate >= 0 && rate <= 1)) fail(`sampleRate must be within [0, 1], got ${rate}`);
-  for (const k of ["probeIntervalMs", "tickMs", "nodeRefreshMs", "requestTimeoutMs", "maxOpenChallengesPerNode"] as const) {
+  for (const k of ["probeIntervalMs", "tickMs", "nodeRefreshMs", "requestTimeoutMs", "maxOpenChallengesPerNode", "inclusionGraceMs"] as const) {
     const v = config[k];
     if (v !== undefined && !(Number.isFinite(v) && v >= 0)) fail(`${k} must be a number >= 0, got ${v}`);
   }

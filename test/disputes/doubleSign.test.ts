@@ -36,6 +36,7 @@ describe("Challenges: double-sign", () => {
     expect(c.receiptHash).to.equal(leafOf(a));
     expect(c.slashed).to.equal(slashed);
     expect(await f.challenges.challengesAgainst(f.node.address)).to.deep.equal([1n]);
+    expect(await f.challenges.openChallenges()).to.deep.equal([]);
   });
 
   it("refuses a second proof of the same (node, seq)", async () => {

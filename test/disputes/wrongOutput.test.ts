@@ -378,6 +378,14 @@ describe("Challenges: wrong output", () => {
       expect(await f.challenges.getChallenges(2n, 5n)).to.deep.equal([]);
       expect(await f.challenges.getChallenges(0n, 0n)).to.deep.equal([]);
       expect(await f.challenges.challengesAgainst(f.node.address)).to.deep.equal([id1, id2]);
+      expect(await f.challenges.openChallenges()).to.deep.equal([id1, id2]);
+      const id3 = await open(f, 3n);
+      await networkHelpers.mine();
+      await f.subnet.setValidators([f.challenger.address], [WAD]);
+      await f.challenges.drawCommittee(id2); // nobody eligible: settles at once
+      expect(await f.challenges.openChallenges()).to.deep.equal([id1, id3]);
+      await f.challenges.drawCommittee(id3);
+      expect(await f.challenges.openChallenges()).to.deep.equal([id1]);
     });
   });
 });

@@ -4,7 +4,9 @@ import { Signature, TypedDataEncoder, Wallet, hexlify, randomBytes } from "ether
 import {
   ReceiptFormatError,
   ReceiptSignatureError,
+  ReceiptSignatureMismatchError,
   RECEIPT_TYPES,
+  assertReceiptSignature,
   createReceiptSigner,
   hashReceipt,
   receiptDigest,
@@ -71,6 +73,24 @@ describe("receipts", () => {
     expect(verifyReceiptSignature(r, { ...domain, chainId: 1n })).to.equal(false);
     expect(verifyReceiptSignature({ ...r, seq: r.seq + 1n }, domain)).to.equal(false);
     expect(verifyReceiptSignature({ ...r, outputDigest: rand32() }, domain)).to.equal(false);
+  });
+
+  it("assertReceiptSignature returns the signer or says who signed instead", () => {
+    const r = signer.sign(fields());
+    expect(assertReceiptSignature(r, domain)).to.equal(wallet.address);
+    expect(assertReceiptSignature({ ...r, node: r.node.toLowerCase() as Hex }, domain)).to.equal(wallet.address);
+    let err: unknown;
+    try {
+      assertReceiptSignature(r, domain, other.address as Hex);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).to.be.instanceOf(ReceiptSignatureMismatchError);
+    expect((err as ReceiptSignatureMismatchError).recovered).to.equal(wallet.address);
+    expect((err as ReceiptSignatureMismatchError).expected).to.equal(other.address);
+    expect((err as Error).message).to.match(/receipt signed by 0x[0-9a-fA-F]{40}, expected 0x[0-9a-fA-F]{40}\nDetails: .*domain/);
+    expect(() => assertReceiptSignature({ ...r, signature: "0x00" }, domain)).to.throw(ReceiptSignatureError);
+    expect(() => assertReceiptSignature(r, domain, "0x12" as Hex)).to.throw(ReceiptFormatError, /expectedSigner/);
   });
 
   it("a receipt signed by another key claiming this node fails verification", async () => {

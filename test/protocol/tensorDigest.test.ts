@@ -1,7 +1,18 @@
 // Canonical tensor digest and io digest: the documented byte encoding, sensitivity, and errors.
 import { expect } from "chai";
 import { createHash } from "node:crypto";
-import { TensorCodecError, canonicalTensorHeader, ioDigest, tensorDigest, type Tensor } from "../../client/index.js";
+import { randomBytes } from "node:crypto";
+import {
+  TensorCodecError,
+  canonicalTensorHeader,
+  decodeJsonTensor,
+  encodeJsonTensor,
+  ioDigest,
+  tensorDigest,
+  tensorFromBytes,
+  type Datatype,
+  type Tensor,
+} from "../../client/index.js";
 
 const sha = (...parts: Buffer[]) => createHash("sha256").update(Buffer.concat(parts)).digest();
 
@@ -36,6 +47,43 @@ describe("tensor digest", () => {
     const seen = new Set([base]);
     for (const v of variants) seen.add(Buffer.from(tensorDigest(v)).toString("hex"));
     expect(seen.size).to.equal(variants.length + 1);
+  });
+
+  it("folds NaN payloads and -0 (what JSON cannot carry), and nothing else", () => {
+    const f32 = (...bits: number[]): Tensor => ({ name: "f", datatype: "FP32", shape: [bits.length], data: new Float32Array(new Uint32Array(bits).buffer) });
+    const d = (x: Tensor) => Buffer.from(tensorDigest(x)).toString("hex");
+    expect(d(f32(0x80000000, 0xffc00000, 0x7f800001))).to.equal(d(f32(0, 0x7fc00000, 0x7fc00000)));
+    expect(d(f32(0x7f800000))).not.to.equal(d(f32(0xff800000))); // infinities keep their sign
+    expect(d(f32(0x00000001))).not.to.equal(d(f32(0x80000001))); // so do subnormals
+    const f16 = (...bits: number[]): Tensor => ({ name: "h", datatype: "FP16", shape: [bits.length], data: new Uint16Array(bits) });
+    expect(d(f16(0x8000, 0xfc01))).to.equal(d(f16(0, 0x7e00)));
+    expect(d(f16(0x8001))).not.to.equal(d(f16(0x0001)));
+    const f64 = (...words: number[]): Tensor => ({ name: "d", datatype: "FP64", shape: [words.length / 2], data: new Float64Array(new Uint32Array(words).buffer) });
+    expect(d(f64(0, 0x80000000, 1, 0x7ff00000, 0, 0xfff80000))).to.equal(d(f64(0, 0, 0, 0x7ff80000, 0, 0x7ff80000)));
+    expect(d(f64(1, 0x80000000))).not.to.equal(d(f64(1, 0)));
+    const i32: Tensor = { name: "f", datatype: "INT32", shape: [1], data: new Int32Array([-2147483648]) };
+    expect(d(i32)).not.to.equal(d({ ...i32, data: new Int32Array([0]) })); // integers are never folded
+    const original = f32(0x80000000);
+    tensorDigest(original);
+    expect((original.data as Float32Array)[0]).to.satisfy((x: number) => Object.is(x, -0)); // the tensor is not modified
+  });
+
+  it("survives the OIP JSON transport for random bits of every datatype", () => {
+    const dts: Datatype[] = ["BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "INT32", "INT64", "FP16", "FP32", "FP64"];
+    const sizes = [1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 4, 8];
+    for (let round = 0; round < 20; round++) {
+      dts.forEach((dt, k) => {
+        const n = 1 + (round % 7) * 13;
+        const bytes = randomBytes(n * sizes[k]);
+        if (dt === "BOOL") for (let i = 0; i < n; i++) bytes[i] &= 1;
+        if (dt === "FP16") for (let i = 0; i < n; i += 5) bytes.writeUInt16LE([0x8000, 0xfe01, 0x7c00][i % 3], 2 * i);
+        if (dt === "FP32") for (let i = 0; i < n; i += 5) bytes.writeUInt32LE([0x80000000, 0xffc00001, 0x7f800000][i % 3], 4 * i);
+        if (dt === "FP64") for (let i = 0; i < n; i += 5) bytes.writeUInt32LE([0x80000000, 0xfff00000, 0x7ff00000][i % 3], 8 * i + 4);
+        const t = tensorFromBytes(`t${k}`, dt, [n], bytes);
+        const back = decodeJsonTensor(JSON.parse(JSON.stringify(encodeJsonTensor(t))));
+        expect(Buffer.from(tensorDigest(back)).toString("hex"), `${dt} round ${round}`).to.equal(Buffer.from(tensorDigest(t)).toString("hex"));
+      });
+    }
   });
 
   it("refuses malformed tensors", () => {

@@ -51,7 +51,8 @@ describe("protocol vectors", () => {
   it("tensors: JSON decodes to the raw bytes, raw bytes give the digest", () => {
     for (const v of tensors.tensors) {
       const fromJson = decodeJsonTensor(v.json);
-      expect(hex(tensorToBytes(fromJson)), v.name).to.equal(v.rawHex);
+      if (v.jsonKeepsRawBytes) expect(hex(tensorToBytes(fromJson)), v.name).to.equal(v.rawHex);
+      else expect(hex(tensorToBytes(fromJson)), v.name).not.to.equal(v.rawHex);
       const fromRaw = tensorFromBytes(v.name, v.datatype, v.shape, Buffer.from(v.rawHex.slice(2), "hex"));
       expect(hex(tensorDigest(fromRaw)), v.name).to.equal(v.digest);
       expect(hex(tensorDigest(fromJson)), v.name).to.equal(v.digest);

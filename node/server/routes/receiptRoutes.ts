@@ -1,4 +1,4 @@
-// GET /v2/receipts/{requestId} (receipt, commit status, batch, proof) and /v2/receipts/{requestId}/data.
+// GET /v2/receipts/{requestId} or ?seq=N (receipt, commit status, batch, proof) and /v2/receipts/{requestId}/data.
 import { Router } from "express";
 import { encodeJsonTensor, receiptToJson, type SignedReceipt } from "../../../client/index.js";
 import type { NodeContext } from "../NodeContext.js";
@@ -29,16 +29,12 @@ function signed(r: StoredReceipt): SignedReceipt {
  */
 export function receiptRoutes(ctx: NodeContext): Router {
   const r = Router();
-  r.get("/v2/receipts/:requestId", function getReceipt(req, res) {
-    const rec = lookup(ctx, req.params.requestId);
+  const describe = (rec: StoredReceipt) => {
     const batch = ctx.store.batchCovering(rec.seq);
     const base = { receipt: receiptToJson(signed(rec)), model: rec.modelName, seq: rec.seq.toString() };
-    if (!batch || batch.status !== "committed") {
-      res.json({ ...base, status: "pending", batch: null, root: null, txHash: null, proof: null });
-      return;
-    }
+    if (!batch || batch.status !== "committed") return { ...base, status: "pending", batch: null, root: null, txHash: null, proof: null };
     const { proof, root, leaf } = ctx.proofs.proofFor(batch, rec.seq);
-    res.json({
+    return {
       ...base,
       status: "committed",
       batch: { index: batch.batchIndex?.toString() ?? null, firstSeq: batch.firstSeq.toString(), lastSeq: batch.lastSeq.toString(), root: batch.root },
@@ -46,7 +42,18 @@ export function receiptRoutes(ctx: NodeContext): Router {
       leaf,
       txHash: batch.txHash ?? null,
       proof,
-    });
+    };
+  };
+  // By seq (validators sample committed seqs): GET /v2/receipts?seq=N, same answer as by request id.
+  r.get("/v2/receipts", function getReceiptBySeq(req, res) {
+    const seq = String(req.query.seq ?? "");
+    if (!/^[0-9]{1,20}$/.test(seq)) throw new HttpError(400, `query parameter seq must be a decimal receipt seq, got '${seq.slice(0, 40)}'`);
+    const rec = ctx.store.bySeq(BigInt(seq));
+    if (!rec) throw new HttpError(404, `no receipt with seq ${seq} on this node`);
+    res.json(describe(rec));
+  });
+  r.get("/v2/receipts/:requestId", function getReceipt(req, res) {
+    res.json(describe(lookup(ctx, req.params.requestId)));
   });
   r.get("/v2/receipts/:requestId/data", function getReceiptData(req, res) {
     const rec = lookup(ctx, req.params.requestId);
