@@ -36,6 +36,10 @@ import {ISlashable} from "./ISlashable.sol";
 ///    split goes to the challenger (Mismatch) or the operator (Match), so every token is accounted for.
 /// @dev Parameters are owner-set within bounds (`setParams`); a challenge's deadlines and bond are fixed when the
 /// challenge is opened (or its committee drawn), the fractions and shares are read when it is settled.
+/// Attribution: a receipt's signing key is mapped to its operator by `ISlashable.operatorOfSigner` when the challenge
+/// is opened, and that operator is the one slashed or paid. Faults signed with a key the Subnet no longer maps (after a
+/// key rotation or deregistration) cannot be opened (ChallengesUnknownNode): the Subnet should keep mapping retired
+/// keys to their operator so that their receipts stay attributable.
 interface IChallenges {
     enum ChallengeKind {
         None,
@@ -236,7 +240,8 @@ interface IChallenges {
     // ---------------------------------------------------------------- actions
 
     /// @notice Proves that `a.node` signed two different receipts for one seq and slashes its operator at once.
-    /// The caller receives the slash reward (`challengerRewardWad` of the slashed amount).
+    /// The caller receives the slash reward (`challengerRewardWad` of the slashed amount). The proof is public once
+    /// sent, so a front-runner may copy it and take the reward; the node is slashed either way.
     /// @return id the (already settled) challenge's id.
     function proveDoubleSign(
         IAuditLog.Receipt calldata a,

@@ -1,0 +1,660 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {YumaMath} from "./YumaMath.sol";
+import {YumaPacking} from "./YumaPacking.sol";
+import {ISubnet} from "../interfaces/ISubnet.sol";
+
+/// @title YumaEpoch
+/// @notice Weights commit-reveal storage and the chunked Yuma epoch (consensus, clipping, incentive, EMA bonds,
+/// dividends, emission accrual) of the Subnet contract. A linked (external) library so that Subnet stays under the
+/// 24 KiB code limit; it runs by DELEGATECALL on Subnet's storage.
+/// @dev The epoch is a validators x nodes version of subtensor's `epoch_mechanism` (original Yuma branch, sparse
+/// semantics) in unsigned Q32.32 (see YumaMath). Finalisation runs in steps: START (snapshot stake and activity),
+/// one CONSENSUS step per group of 16 node columns (weighted median, clip, rank), one BONDS step per group
+/// (incentive, EMA bonds, dividends, node rewards), and EMIT (normalise dividends, validator rewards). The TypeScript
+/// reference in client/subnet/ computes the same integers.
+library YumaEpoch {
+    using YumaPacking for mapping(uint256 => uint256);
+
+    /// @notice Hard limits of the packed layouts.
+    uint256 internal constant MAX_VALIDATORS = 128;
+    uint256 internal constant MAX_NODES = 1024;
+    /// @notice Node columns per weights word and per finalisation step.
+    uint256 internal constant GROUP = 16;
+
+    uint8 internal constant PHASE_IDLE = 0;
+    uint8 internal constant PHASE_CONSENSUS = 1;
+    uint8 internal constant PHASE_BONDS = 2;
+    uint8 internal constant PHASE_EMIT = 3;
+
+    /// @notice Progress of the epoch being finalised.
+    struct Fin {
+        uint32 epoch;
+        uint8 phase;
+        uint16 cursor;
+        uint16 nV;
+        uint16 nN;
+        uint16 nActive;
+        uint128 emission;
+        int256 minority;
+        uint256 useTotal;
+        uint256 rankSum;
+        uint256 paid;
+        uint256 eligibleMask;
+        uint256 bondsMask;
+    }
+
+    /// @notice Everything the epoch keeps in storage.
+    struct State {
+        uint64 kappa;
+        uint32 bmaPpm;
+        uint16 nodesBps;
+        uint16 validatorsBps;
+        uint32 completed;
+        uint128 lastNodePortion;
+        uint128 lastValidatorPortion;
+        Fin fin;
+        mapping(uint256 => bytes32) commitHash; // key: parity << 8 | v
+        mapping(uint256 => uint256) header; // key: parity << 8 | v (see _header*)
+        mapping(uint256 => uint256) weights; // key: (parity << 8 | v) << 8 | word; 16 u16 per word
+        mapping(uint256 => uint256) bonds; // key: j << 4 | word; 15 u16 per word + marker
+        mapping(uint256 => uint256) nodeInfo; // uint128 x2: exists(1) staked(1) regBlock(32) regCompleted(32) jailedUntil(32)
+        mapping(uint256 => uint256) valReg; // uint64 x4: completed-at-registration + 1, 0 = empty slot
+        mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(40)
+        mapping(uint256 => uint256) consensus; // uint64 x4 per node
+        mapping(uint256 => uint256) rank; // uint64 x4 per node
+        mapping(uint256 => uint256) incentive; // uint64 x4 per node
+        mapping(uint256 => uint256) dividends; // uint64 x4 per validator
+        mapping(uint256 => uint256) trust; // uint64 x4 per validator
+        mapping(uint256 => uint256) stakeProp; // uint64 x4 per validator
+        mapping(uint256 => uint256) activeStake; // uint64 x4 per validator
+        mapping(uint256 => uint256) nodeCum; // uint128 x2 cumulative node rewards per slot
+        mapping(uint256 => uint256) valCum; // uint128 x2 cumulative validator rewards per slot
+    }
+
+    // ---------------------------------------------------------------- header: commitEpoch+1 (32) | commitBlock (64)
+    // | revealEpoch+1 (32) | rowSum (32) | count (16)
+
+    function _revealTag(uint256 h) private pure returns (uint256) {
+        return (h >> 96) & type(uint32).max;
+    }
+
+    // ---------------------------------------------------------------- registration hooks
+
+    /// @notice Slot `j` gets a new node: clears weights already revealed on the slot and its last results.
+    function registerNode(State storage s, uint256 j, uint256 nV, uint256 maxV) external {
+        _clearNodeColumn(s, j, nV);
+        // Pre-mark the node's bond words so that epochs only ever rewrite non-zero words.
+        for (uint256 w; w * YumaPacking.BONDS_PER_WORD < maxV; ++w) {
+            if (s.bonds[(j << 4) | w] == 0) s.bonds[(j << 4) | w] = YumaPacking.BOND_MARKER;
+        }
+        uint256 info = 1 | (2) | (block.number << 2) | (uint256(s.completed) << 34);
+        _setNodeInfo(s, j, info);
+        s.consensus.set64(j, 0);
+        s.incentive.set64(j, 0);
+    }
+
+    /// @notice Slot `j` is emptied.
+    function deregisterNode(State storage s, uint256 j, uint256 nV) external {
+        _clearNodeColumn(s, j, nV);
+        _setNodeInfo(s, j, 0);
+        s.consensus.set64(j, 0);
+        s.incentive.set64(j, 0);
+    }
+
+    /// @notice Updates the eligibility inputs of node `j` (self-stake at least the minimum, jailed until block).
+    function setNodeStatus(State storage s, uint256 j, bool staked, uint256 jailedUntil) internal {
+        uint256 info = s.nodeInfo.get128(j);
+        if (info & 1 == 0) return;
+        info = (info & ~(uint256(2) | (uint256(type(uint32).max) << 66))) | (staked ? 2 : 0) | (jailedUntil << 66);
+        _setNodeInfo(s, j, info);
+    }
+
+    /// @notice Whether slot `j` holds a node that is paid and may sign now.
+    function nodeEligible(State storage s, uint256 j) internal view returns (bool) {
+        return _eligible(s.nodeInfo.get128(j));
+    }
+
+    function _eligible(uint256 info) private view returns (bool) {
+        return info & 3 == 3 && block.number >= ((info >> 66) & type(uint32).max);
+    }
+
+    /// @notice Block at which the node in slot `j` registered (0 for an empty slot).
+    function nodeRegBlock(State storage s, uint256 j) internal view returns (uint256) {
+        return (s.nodeInfo.get128(j) >> 2) & type(uint32).max;
+    }
+
+    function _setNodeInfo(State storage s, uint256 j, uint256 info) private {
+        uint256 sh = (j & 1) << 7;
+        uint256 w = s.nodeInfo[j >> 1];
+        s.nodeInfo[j >> 1] = (w & ~(uint256(type(uint128).max) << sh)) | (info << sh);
+    }
+
+    /// @notice Slot `v` gets a new validator (or is emptied when `registered` is false): forgets the slot's commits,
+    /// reveals and results; its old bonds are ignored from now on.
+    function setValidator(State storage s, uint256 v, bool registered) internal {
+        s.valReg.set64(v, registered ? uint256(s.completed) + 1 : 0);
+        delete s.header[v];
+        delete s.header[(1 << 8) | v];
+        s.dividends.set64(v, 0);
+        s.trust.set64(v, 0);
+    }
+
+    function _clearNodeColumn(State storage s, uint256 j, uint256 nV) private {
+        uint256 completed = s.completed;
+        for (uint256 p; p < 2; ++p) {
+            for (uint256 v; v < nV; ++v) {
+                uint256 key = (p << 8) | v;
+                uint256 h = s.header[key];
+                uint256 tag = _revealTag(h);
+                if (tag == 0 || tag - 1 < completed) continue;
+                uint256 wk = (key << 8) | (j >> 4);
+                uint256 word = s.weights[wk];
+                uint256 sh = (j & 15) << 4;
+                uint256 wv = (word >> sh) & 0xffff;
+                if (wv == 0) continue;
+                s.weights[wk] = word & ~(uint256(0xffff) << sh);
+                uint256 rowSum = ((h >> 128) & type(uint32).max) - wv;
+                uint256 count = ((h >> 160) & 0xffff) - 1;
+                s.header[key] = (h & ((uint256(1) << 128) - 1)) | (rowSum << 128) | (count << 160);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- commit / reveal
+
+    /// @notice Records validator slot `v`'s commit for `epoch` (replacing an earlier one of the same epoch).
+    function commit(State storage s, uint256 v, uint256 epoch, bytes32 hash) internal {
+        uint256 key = ((epoch & 1) << 8) | v;
+        s.commitHash[key] = hash;
+        s.header[key] = (epoch + 1) | (block.number << 32);
+    }
+
+    /// @notice Checks a reveal against the commit and stores the weights; entries on nodes registered at or after
+    /// the commit block are dropped (subtensor's outdated-weights mask).
+    /// @return count the number of weights kept.
+    /// @return rowSum their sum.
+    function reveal(
+        State storage s,
+        uint256 v,
+        uint256 epoch,
+        address validator,
+        uint16[] calldata ids,
+        uint16[] calldata w,
+        bytes32 salt,
+        uint256 nN
+    ) external returns (uint256 count, uint256 rowSum) {
+        uint256 key = ((epoch & 1) << 8) | v;
+        uint256 h = s.header[key];
+        if (h & type(uint32).max != epoch + 1) revert ISubnet.SubnetNoCommit(epoch);
+        if (_revealTag(h) == epoch + 1) revert ISubnet.SubnetAlreadyRevealed(epoch);
+        if (ids.length != w.length) revert ISubnet.SubnetLengthMismatch(ids.length, w.length);
+        if (keccak256(abi.encode(validator, epoch, ids, w, salt)) != s.commitHash[key]) revert ISubnet.SubnetCommitMismatch();
+        uint256 commitBlock = (h >> 32) & type(uint64).max;
+        uint256 words = (nN + GROUP - 1) / GROUP;
+        uint256 k;
+        uint256 prev;
+        for (uint256 word; word < words; ++word) {
+            uint256 packed;
+            while (k < ids.length && ids[k] >> 4 == word) {
+                uint256 id = ids[k];
+                if ((k > 0 && id <= prev) || id >= nN) revert ISubnet.SubnetBadNode(id);
+                uint256 reg = nodeRegBlock(s, id);
+                if (reg == 0) revert ISubnet.SubnetBadNode(id);
+                prev = id;
+                if (reg < commitBlock && w[k] != 0) {
+                    packed |= uint256(w[k]) << ((id & 15) << 4);
+                    rowSum += w[k];
+                    ++count;
+                }
+                ++k;
+            }
+            uint256 wk = (key << 8) | word;
+            if (s.weights[wk] != packed) s.weights[wk] = packed;
+        }
+        if (k < ids.length) revert ISubnet.SubnetBadNode(ids[k]);
+        s.header[key] = (h & ((uint256(1) << 96) - 1)) | ((epoch + 1) << 96) | (rowSum << 128) | (count << 160);
+    }
+
+    /// @notice The weights validator slot `v` revealed for `epoch` (empty when none are stored any more).
+    function revealedWeights(State storage s, uint256 v, uint256 epoch, uint256 nN)
+        external
+        view
+        returns (uint16[] memory ids, uint16[] memory w)
+    {
+        uint256 key = ((epoch & 1) << 8) | v;
+        uint256 h = s.header[key];
+        if (_revealTag(h) != epoch + 1) return (ids, w);
+        uint256 count = (h >> 160) & 0xffff;
+        ids = new uint16[](count);
+        w = new uint16[](count);
+        uint256 k;
+        for (uint256 j; j < nN && k < count; ++j) {
+            uint256 x = (s.weights[(key << 8) | (j >> 4)] >> ((j & 15) << 4)) & 0xffff;
+            if (x != 0) {
+                ids[k] = uint16(j);
+                w[k] = uint16(x);
+                ++k;
+            }
+        }
+    }
+
+    /// @notice Whether validator slot `v` has a commit / a reveal for `epoch`.
+    function commitStatus(State storage s, uint256 v, uint256 epoch) internal view returns (bool committed, bool revealed) {
+        uint256 h = s.header[((epoch & 1) << 8) | v];
+        committed = h & type(uint32).max == epoch + 1;
+        revealed = committed && _revealTag(h) == epoch + 1;
+    }
+
+    // ---------------------------------------------------------------- finalisation
+
+    /// @notice Starts finalising `epoch`: snapshots normalised stake, activity (revealed) and row sums.
+    /// @param stakeRaw per validator slot, the pool stake of eligible validators and 0 for the others.
+    function start(State storage s, uint256[] memory stakeRaw, uint256 nN, uint256 epoch, uint256 emission) external {
+        uint256 nV = stakeRaw.length;
+        uint256 parity = epoch & 1;
+        uint256[] memory prop = YumaMath.proportions(stakeRaw);
+        uint256[] memory act = new uint256[](nV);
+        uint256[] memory rowSum = new uint256[](nV);
+        bool[] memory revealed = new bool[](nV);
+        uint256 eligibleMask;
+        uint256 bondsMask;
+        uint256 completed = s.completed;
+        for (uint256 v; v < nV; ++v) {
+            if (stakeRaw[v] == 0) continue;
+            eligibleMask |= uint256(1) << v;
+            uint256 reg = s.valReg.get64(v);
+            if (reg != 0 && reg - 1 < completed) bondsMask |= uint256(1) << v;
+            uint256 h = s.header[(parity << 8) | v];
+            revealed[v] = _revealTag(h) == epoch + 1;
+            if (revealed[v]) {
+                act[v] = prop[v];
+                rowSum[v] = (h >> 128) & type(uint32).max;
+            }
+        }
+        uint256 actSum = YumaMath.normalize(act);
+        uint256[] memory use = new uint256[](nV);
+        for (uint256 v; v < nV; ++v) use[v] = act[v];
+        uint256 useTotal;
+        if (actSum != 0) {
+            YumaMath.normalize(use);
+            for (uint256 v; v < nV; ++v) useTotal += use[v];
+        }
+        _store64(s.stakeProp, prop);
+        _store64(s.activeStake, act);
+        uint256[] memory zeros = new uint256[](nV);
+        _store64(s.dividends, zeros);
+        _store64(s.trust, zeros);
+        uint256 nActive;
+        uint256 pending;
+        for (uint256 v; v < nV; ++v) {
+            if (!revealed[v]) continue;
+            uint256 entry = v | (act[v] << 8) | (use[v] << 48) | (rowSum[v] << 88);
+            if (nActive & 1 == 0) {
+                pending = entry;
+            } else {
+                s.activeList[nActive >> 1] = pending | (entry << 128);
+            }
+            ++nActive;
+        }
+        if (nActive & 1 == 1) s.activeList[nActive >> 1] = pending;
+        Fin storage f = s.fin;
+        f.epoch = uint32(epoch);
+        f.phase = PHASE_CONSENSUS;
+        f.cursor = 0;
+        f.nV = uint16(nV);
+        f.nN = uint16(nN);
+        f.nActive = uint16(nActive);
+        f.emission = uint128(emission);
+        f.minority = int256(useTotal) - int256(uint256(s.kappa));
+        f.useTotal = useTotal;
+        f.rankSum = 0;
+        f.paid = 0;
+        f.eligibleMask = eligibleMask;
+        f.bondsMask = bondsMask;
+        s.lastNodePortion = uint128((emission * s.nodesBps) / 10_000);
+        s.lastValidatorPortion = uint128((emission * s.validatorsBps) / 10_000);
+    }
+
+    /// @notice Working memory of one `step` call.
+    struct Ctx {
+        bool activeLoaded;
+        bool accLoaded;
+        uint256 n; // revealed validators
+        uint256 nMed; // revealed validators with stake in the median
+        uint256[] v; // parity << 8 | validator slot
+        uint256[] aStake;
+        uint256[] uStake;
+        uint256[] rowSum;
+        uint256[] word; // weight words of the current group
+        uint256 nV;
+        uint256 nBW;
+        uint256 alpha;
+        uint256 oneMinusAlpha;
+        uint256 bondsMask;
+        uint256 colCompleted;
+        uint256 nodePortion;
+        uint256[] div;
+        uint256[] trust;
+        uint256[] db;
+        uint256[] e;
+        uint256[] u;
+    }
+
+    /// @notice Runs up to `maxSteps` finalisation steps.
+    /// @return done whether the epoch is now fully finalised.
+    /// @return paid rewards credited to node and validator slots in total (set when done).
+    function step(State storage s, uint256 maxSteps) external returns (bool done, uint256 paid) {
+        Fin storage f = s.fin;
+        uint256 groups = (uint256(f.nN) + GROUP - 1) / GROUP;
+        Ctx memory x;
+        while (maxSteps > 0) {
+            uint8 phase = f.phase;
+            if (phase == PHASE_CONSENSUS || phase == PHASE_BONDS) {
+                uint256 g = f.cursor;
+                if (g >= groups) {
+                    if (x.accLoaded) _saveAcc(s, x);
+                    f.phase = phase + 1;
+                    f.cursor = 0;
+                    continue;
+                }
+                if (!x.activeLoaded) _loadActive(s, x, f);
+                _loadWords(s, x, g);
+                if (phase == PHASE_CONSENSUS) {
+                    _consensusGroup(s, f, x, g);
+                } else {
+                    if (!x.accLoaded) _loadAcc(s, x, f);
+                    _bondsGroup(s, f, x, g);
+                }
+                f.cursor = uint16(g + 1);
+            } else if (phase == PHASE_EMIT) {
+                return (true, _emit(s, f));
+            } else {
+                return (true, 0);
+            }
+            --maxSteps;
+        }
+        if (x.accLoaded) _saveAcc(s, x);
+        return (false, 0);
+    }
+
+    function _store64(mapping(uint256 => uint256) storage a, uint256[] memory vals) private {
+        uint256 n = vals.length;
+        for (uint256 w; w * 4 < n; ++w) {
+            uint256 word;
+            for (uint256 t; t < 4 && w * 4 + t < n; ++t) word |= vals[w * 4 + t] << (t << 6);
+            if (a[w] != word) a[w] = word;
+        }
+    }
+
+    function _load64(mapping(uint256 => uint256) storage a, uint256 n) private view returns (uint256[] memory vals) {
+        vals = new uint256[](n);
+        for (uint256 w; w * 4 < n; ++w) {
+            uint256 word = a[w];
+            for (uint256 t; t < 4 && w * 4 + t < n; ++t) vals[w * 4 + t] = (word >> (t << 6)) & type(uint64).max;
+        }
+    }
+
+    function _loadActive(State storage s, Ctx memory x, Fin storage f) private view {
+        uint256 n = f.nActive;
+        uint256 parity = f.epoch & 1;
+        x.activeLoaded = true;
+        x.n = n;
+        x.v = new uint256[](n);
+        x.aStake = new uint256[](n);
+        x.uStake = new uint256[](n);
+        x.rowSum = new uint256[](n);
+        x.word = new uint256[](n);
+        for (uint256 k; k < n; ++k) {
+            uint256 e = (s.activeList[k >> 1] >> ((k & 1) << 7)) & type(uint128).max;
+            x.v[k] = (parity << 8) | (e & 0xff);
+            x.aStake[k] = (e >> 8) & 0xffffffffff;
+            x.uStake[k] = (e >> 48) & 0xffffffffff;
+            x.rowSum[k] = (e >> 88) & 0xffffffffff;
+            if (x.uStake[k] != 0) ++x.nMed;
+        }
+    }
+
+    function _loadWords(State storage s, Ctx memory x, uint256 g) private view {
+        for (uint256 k; k < x.n; ++k) {
+            x.word[k] = s.weights[(x.v[k] << 8) | g];
+        }
+    }
+
+    function _loadAcc(State storage s, Ctx memory x, Fin storage f) private view {
+        x.accLoaded = true;
+        x.nV = f.nV;
+        x.nBW = (x.nV + YumaPacking.BONDS_PER_WORD - 1) / YumaPacking.BONDS_PER_WORD;
+        x.alpha = YumaMath.emaAlpha(s.bmaPpm);
+        x.oneMinusAlpha = YumaMath.ONE - x.alpha;
+        x.bondsMask = f.bondsMask;
+        x.colCompleted = s.completed;
+        x.nodePortion = s.lastNodePortion;
+        x.div = _load64(s.dividends, x.nV);
+        x.trust = _load64(s.trust, x.nV);
+        x.db = new uint256[](x.nV);
+        x.e = new uint256[](x.nV);
+        x.u = new uint256[](x.nV);
+    }
+
+    function _saveAcc(State storage s, Ctx memory x) private {
+        _store64(s.dividends, x.div);
+        _store64(s.trust, x.trust);
+        x.accLoaded = false;
+    }
+
+    function _consensusGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
+        uint256 j0 = g * GROUP;
+        uint256 j1 = j0 + GROUP;
+        if (j1 > f.nN) j1 = f.nN;
+        uint256 n = x.n;
+        uint256[] memory med = new uint256[](x.nMed);
+        uint256[] memory wn = new uint256[](n);
+        uint256[] memory words = x.word;
+        uint256[] memory rowSum = x.rowSum;
+        uint256[] memory uSt = x.uStake;
+        uint256[] memory aSt = x.aStake;
+        int256 minority = f.minority;
+        uint256 useTotal = f.useTotal;
+        uint256 rankSum = f.rankSum;
+        uint256 cw;
+        uint256 rw;
+        for (uint256 j = j0; j < j1; ++j) {
+            uint256 sh = (j - j0) << 4;
+            uint256 m;
+            assembly ("memory-safe") {
+                // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake.
+                let end := shl(5, n)
+                let pm := add(med, 0x20)
+                for { let o := 0x20 } iszero(gt(o, end)) { o := add(o, 0x20) } {
+                    let w := and(shr(sh, mload(add(words, o))), 0xffff)
+                    if w { w := div(shl(32, w), mload(add(rowSum, o))) }
+                    mstore(add(wn, o), w)
+                    let u := mload(add(uSt, o))
+                    if u {
+                        mstore(pm, or(shl(64, w), u))
+                        pm := add(pm, 0x20)
+                    }
+                }
+                m := shr(5, sub(pm, add(med, 0x20)))
+            }
+            uint256 cons = YumaMath.weightedMedian(med, m, minority, useTotal);
+            uint256 r;
+            assembly ("memory-safe") {
+                // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
+                let end := shl(5, n)
+                for { let o := 0x20 } iszero(gt(o, end)) { o := add(o, 0x20) } {
+                    let w := mload(add(wn, o))
+                    if gt(w, cons) { w := cons }
+                    r := add(r, shr(32, mul(w, mload(add(aSt, o)))))
+                }
+            }
+            rankSum += r;
+            cw |= cons << ((j & 3) << 6);
+            rw |= r << ((j & 3) << 6);
+            if (j & 3 == 3 || j + 1 == j1) {
+                s.consensus[j >> 2] = cw;
+                s.rank[j >> 2] = rw;
+                cw = 0;
+                rw = 0;
+            }
+        }
+        f.rankSum = rankSum;
+    }
+
+    function _bondsGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
+        uint256 j0 = g * GROUP;
+        uint256 j1 = j0 + GROUP;
+        if (j1 > f.nN) j1 = f.nN;
+        uint256 rankSum = f.rankSum;
+        uint256 paid;
+        uint256 iw;
+        for (uint256 j = j0; j < j1; ++j) {
+            uint256 inc = rankSum == 0 ? 0 : (s.rank.get64(j) << 32) / rankSum;
+            paid += _bondsColumn(s, x, j, inc);
+            iw |= inc << ((j & 3) << 6);
+            if (j & 3 == 3 || j + 1 == j1) {
+                s.incentive[j >> 2] = iw;
+                iw = 0;
+            }
+        }
+        f.paid += paid;
+    }
+
+    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 inc) private returns (uint256 paid) {
+        uint256 nV = x.nV;
+        uint256[] memory db = x.db;
+        uint256[] memory e = x.e;
+        uint256[] memory u = x.u;
+        // Delta bonds: clipped weight times active stake (column-normalised below); validator trust.
+        uint256 dbSum;
+        {
+            uint256 cons = s.consensus.get64(j);
+            uint256 sh = (j & 15) << 4;
+            uint256 n = x.n;
+            uint256[] memory words = x.word;
+            uint256[] memory rowSum = x.rowSum;
+            uint256[] memory aSt = x.aStake;
+            uint256[] memory vIdx = x.v;
+            uint256[] memory trust = x.trust;
+            assembly ("memory-safe") {
+                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
+                    let o := add(shl(5, k), 0x20)
+                    let w := and(shr(sh, mload(add(words, o))), 0xffff)
+                    if w {
+                        w := div(shl(32, w), mload(add(rowSum, o)))
+                        if gt(w, cons) { w := cons }
+                        let vo := add(shl(5, and(mload(add(vIdx, o)), 0xff)), 0x20)
+                        let tp := add(trust, vo)
+                        mstore(tp, add(mload(tp), w))
+                        let d := shr(32, mul(w, mload(add(aSt, o))))
+                        mstore(add(db, vo), d)
+                        dbSum := add(dbSum, d)
+                    }
+                }
+            }
+        }
+        // Old bonds (u16; masked for a node or validator registered since the last finalisation).
+        uint256 info = s.nodeInfo.get128(j);
+        uint256 uSum;
+        if (info & 1 == 1 && ((info >> 34) & type(uint32).max) < x.colCompleted) {
+            uint256 mask = x.bondsMask;
+            for (uint256 w; w < x.nBW; ++w) {
+                uint256 word = s.bonds[(j << 4) | w];
+                assembly ("memory-safe") {
+                    let v0 := mul(w, 15)
+                    for { let t := 0 } and(lt(t, 15), lt(add(v0, t), nV)) { t := add(t, 1) } {
+                        let v := add(v0, t)
+                        let val := 0
+                        if and(shr(v, mask), 1) { val := and(shr(shl(4, t), word), 0xffff) }
+                        mstore(add(u, add(shl(5, v), 0x20)), val)
+                        uSum := add(uSum, val)
+                    }
+                }
+            }
+        }
+        // EMA of the column-normalised bonds and delta bonds, column-normalised again; dividends; column max.
+        uint256 maxB;
+        {
+            uint256 alpha = x.alpha;
+            uint256 oma = x.oneMinusAlpha;
+            uint256[] memory dv = x.div;
+            assembly ("memory-safe") {
+                let eSum := 0
+                for { let v := 0 } lt(v, nV) { v := add(v, 1) } {
+                    let o := add(shl(5, v), 0x20)
+                    let b := 0
+                    if uSum { b := div(shl(32, mload(add(u, o))), uSum) }
+                    let d := 0
+                    if dbSum { d := div(shl(32, mload(add(db, o))), dbSum) }
+                    mstore(add(db, o), 0)
+                    let ev := add(shr(32, mul(alpha, d)), shr(32, mul(oma, b)))
+                    mstore(add(e, o), ev)
+                    eSum := add(eSum, ev)
+                }
+                if eSum {
+                    for { let v := 0 } lt(v, nV) { v := add(v, 1) } {
+                        let o := add(shl(5, v), 0x20)
+                        let bp := div(shl(32, mload(add(e, o))), eSum)
+                        mstore(add(e, o), bp)
+                        let dp := add(dv, o)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        if gt(bp, maxB) { maxB := bp }
+                    }
+                }
+            }
+        }
+        // Store column max-upscaled u16 bonds, 15 per word under a non-zero marker.
+        for (uint256 w; w < x.nBW; ++w) {
+            uint256 word = YumaPacking.BOND_MARKER;
+            if (maxB != 0) {
+                assembly ("memory-safe") {
+                    let v0 := mul(w, 15)
+                    for { let t := 0 } and(lt(t, 15), lt(add(v0, t), nV)) { t := add(t, 1) } {
+                        let bp := mload(add(e, add(shl(5, add(v0, t)), 0x20)))
+                        let q := shr(32, mul(div(shl(32, bp), maxB), 65535))
+                        if gt(q, 65535) { q := 65535 }
+                        word := or(word, shl(shl(4, t), q))
+                    }
+                }
+            }
+            uint256 key = (j << 4) | w;
+            if (s.bonds[key] != word) s.bonds[key] = word;
+        }
+        // Node reward accrues to the slot when the node is eligible; otherwise it is burned at the end.
+        if (inc != 0 && _eligible(info)) {
+            paid = (inc * x.nodePortion) >> 32;
+            if (paid != 0) s.nodeCum.add128(j, paid);
+        }
+    }
+
+    function _emit(State storage s, Fin storage f) private returns (uint256 paid) {
+        uint256 nV = f.nV;
+        uint256[] memory d = _load64(s.dividends, nV);
+        YumaMath.normalize(d);
+        _store64(s.dividends, d);
+        uint256 portion = s.lastValidatorPortion;
+        uint256[] memory share = d;
+        if (f.rankSum == 0) {
+            // No incentive at all: node and validator portions go to validators by active stake (or by stake
+            // when no validator revealed), as subtensor does when the emission sum is zero.
+            portion += s.lastNodePortion;
+            share = _load64(s.activeStake, nV);
+            uint256 sum;
+            for (uint256 v; v < nV; ++v) sum += share[v];
+            if (sum == 0) share = _load64(s.stakeProp, nV);
+        }
+        uint256 mask = f.eligibleMask;
+        for (uint256 v; v < nV; ++v) {
+            uint256 amt = (share[v] * portion) >> 32;
+            if (amt != 0 && (mask >> v) & 1 == 1) {
+                s.valCum.add128(v, amt);
+                paid += amt;
+            }
+        }
+        paid += f.paid;
+        f.phase = PHASE_IDLE;
+        s.completed += 1;
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title YumaPacking
+/// @notice Packed storage arrays for the epoch: u16 x16, uint64 x4 and uint128 x2 per 256-bit word, and the
+/// column-major bond words (15 u16 per word plus a non-zero marker so the word never returns to zero).
+library YumaPacking {
+    /// @notice Marker kept in the top 16 bits of every written bond word: rewriting a bond word is then always a
+    /// non-zero to non-zero SSTORE (2,900 gas instead of 20,000 on the first epoch).
+    uint256 internal constant BOND_MARKER = uint256(1) << 240;
+    /// @notice Bonds per bond word.
+    uint256 internal constant BONDS_PER_WORD = 15;
+
+    function get64(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {
+        return (a[i >> 2] >> ((i & 3) << 6)) & type(uint64).max;
+    }
+
+    function set64(mapping(uint256 => uint256) storage a, uint256 i, uint256 v) internal {
+        uint256 sh = (i & 3) << 6;
+        uint256 w = a[i >> 2];
+        a[i >> 2] = (w & ~(uint256(type(uint64).max) << sh)) | (v << sh);
+    }
+
+    function get128(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {
+        return (a[i >> 1] >> ((i & 1) << 7)) & type(uint128).max;
+    }
+
+    function add128(mapping(uint256 => uint256) storage a, uint256 i, uint256 v) internal {
+        uint256 sh = (i & 1) << 7;
+        uint256 w = a[i >> 1];
+        uint256 cur = (w >> sh) & type(uint128).max;
+        uint256 next = cur + v;
+        if (next > type(uint128).max) revert YumaPackingOverflow();
+        a[i >> 1] = (w & ~(uint256(type(uint128).max) << sh)) | (next << sh);
+    }
+
+    /// @notice A packed value exceeded its field.
+    error YumaPackingOverflow();
+}
