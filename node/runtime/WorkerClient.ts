@@ -87,12 +87,31 @@ export class WorkerClient {
     });
   }
 
-  /** Stops the thread. */
-  async close(): Promise<void> {
+  /**
+   * Stops the thread gracefully: waits for a run in flight (up to `graceMs`), lets the worker release its
+   * session and exit, and only then (or after the grace period) terminates it.
+   */
+  async close(graceMs = 30_000): Promise<void> {
+    if (this.exited) return;
+    const inFlight = this.pending;
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    if (inFlight) {
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          const { resolve: ok, reject: ko } = inFlight;
+          inFlight.resolve = (r) => (ok(r), resolve());
+          inFlight.reject = (e) => (ko(e), resolve());
+        }),
+        new Promise((r) => setTimeout(r, graceMs)),
+      ]);
+    }
     this.exited = true;
     this.pending?.reject(new ModelExecutionError("session worker closed", false));
     this.pending = undefined;
-    await this.worker.terminate();
+    this.worker.postMessage({ kind: "close" });
+    const timer = setTimeout(() => void this.worker.terminate(), graceMs);
+    await exited;
+    clearTimeout(timer);
   }
 
   private settle(msg: WorkerRunResult): void {
