@@ -29,6 +29,14 @@ export interface NodeInfo {
   stake: bigint;
   /** Whether it may serve and commit (registered, staked, not jailed). */
   active: boolean;
+  /** Its slot (uid) in the Subnet's weight vectors. */
+  slot: number;
+  /** Consensus weight of the last finalised epoch (0..1). */
+  consensus: number;
+  /** Incentive of the last finalised epoch (0..1). */
+  incentive: number;
+  /** Emission earned in the last finalised epoch, token base units. */
+  lastEmission: bigint;
   /** Raw on-chain record for fields the SDK does not name. */
   raw: Record<string, unknown>;
   /** Filled by discovery: the node's published stats, when reachable. */

@@ -4,8 +4,11 @@ import type { Address } from "../index.js";
 /** A validator registered in the Subnet. */
 export interface ValidatorInfo {
   operator: Address;
+  slot: number;
   /** Total stake of its pool (self + delegated). */
   stake: bigint;
+  /** Registered with at least the minimum self-stake (may sit on committees, its weights count). */
   active: boolean;
-  raw: Record<string, unknown>;
+  /** Block until which it is jailed (0 when not). */
+  jailedUntil: number;
 }

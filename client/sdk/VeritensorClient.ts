@@ -18,6 +18,9 @@ import { answerInclusionChallenge } from "./challenges/answerInclusionChallenge.
 import { challengeOutput } from "./challenges/challengeOutput.js";
 import { commitChallengeVote, drawCommittee, finalizeChallenge, revealChallengeVote } from "./challenges/committeeActions.js";
 import { listChallenges } from "./challenges/listChallenges.js";
+import { registerNode } from "./operators/registerNode.js";
+import { registerValidator } from "./validators/registerValidator.js";
+import { commitWeights, epochResults, finalizeEpochs, revealWeights } from "./validators/weightActions.js";
 
 type Tail<F> = F extends (ctx: ClientContext, ...rest: infer R) => infer O ? (...rest: R) => O : never;
 
@@ -48,6 +51,12 @@ const actions = {
   revealChallengeVote,
   finalizeChallenge,
   listChallenges,
+  registerNode,
+  registerValidator,
+  commitWeights,
+  revealWeights,
+  finalizeEpochs,
+  epochResults,
 };
 
 /** A Veritensor client: the actions below with the chain, contracts and signer already bound. */

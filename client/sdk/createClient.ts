@@ -32,7 +32,8 @@ export interface CreateClientParameters {
  */
 export function createClient(p: CreateClientParameters): VeritensorClient {
   const addresses = loadDeploymentAddresses(p.addresses);
-  const provider = new JsonRpcProvider(p.rpcUrl, addresses.chainId, { staticNetwork: true });
+  // cacheTimeout -1: ethers otherwise reuses a nonce read within 250 ms, and back-to-back transactions collide.
+  const provider = new JsonRpcProvider(p.rpcUrl, addresses.chainId, { staticNetwork: true, cacheTimeout: -1 });
   provider.pollingInterval = p.pollingIntervalMs ?? 250;
   const signer = p.privateKey ? new Wallet(p.privateKey, provider) : p.signer?.connect(provider);
   const runner = signer ?? provider;

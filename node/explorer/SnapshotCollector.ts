@@ -3,7 +3,7 @@ import type { ChainEvent } from "../../client/sdk/ChainEvent.js";
 import { toJsonSafe } from "../../client/sdk/internal/toJsonSafe.js";
 import { readNodeStats } from "../../client/sdk/readNodeStats.js";
 import type { VeritensorClient } from "../../client/sdk/VeritensorClient.js";
-import { summarizeEpochs } from "./summarizeEpochs.js";
+import type { EpochSummary } from "./EpochSummary.js";
 
 /** Fetches JSON from a URL with a short timeout; undefined when unreachable. */
 async function tryJson(url: string): Promise<Record<string, unknown> | undefined> {
@@ -21,6 +21,7 @@ async function tryJson(url: string): Promise<Record<string, unknown> | undefined
  */
 export class SnapshotCollector {
   private events: ChainEvent[] = [];
+  private readonly epochs = new Map<number, EpochSummary>();
   private scannedTo = -1;
   private last?: { at: number; value: Record<string, unknown> };
   private pending?: Promise<Record<string, unknown>>;
@@ -38,6 +39,28 @@ export class SnapshotCollector {
     return this.pending;
   }
 
+  /** Reads the results of every newly finalised epoch at the block it was finalised in. */
+  private async readNewEpochs(): Promise<void> {
+    for (const e of this.events) {
+      if (e.contract !== "Subnet" || e.name !== "EpochFinalized") continue;
+      const epoch = Number(e.args.epoch);
+      if (this.epochs.has(epoch)) continue;
+      const r = await this.client.epochResults({ blockTag: e.blockNumber });
+      this.epochs.set(epoch, {
+        epoch,
+        blockNumber: e.blockNumber,
+        txHash: e.txHash,
+        emission: BigInt(String(e.args.emission)),
+        ownerAmount: BigInt(String(e.args.ownerAmount)),
+        burned: BigInt(String(e.args.burned)),
+        nodesShare: r.nodes.reduce((s, n) => s + n.emission, 0n),
+        validatorsShare: r.validators.reduce((s, v) => s + v.emission, 0n),
+        nodes: r.nodes.map((n) => ({ node: n.operator, consensus: n.consensus, incentive: n.incentive, emission: n.emission })),
+        validators: r.validators.map((v) => ({ validator: v.operator, trust: v.trust, dividends: v.dividends, emission: v.emission })),
+      });
+    }
+  }
+
   /** Reads everything once. */
   private async build(): Promise<Record<string, unknown>> {
     const { client } = this;
@@ -48,18 +71,21 @@ export class SnapshotCollector {
       this.events.push(...fresh);
       this.scannedTo = head;
     }
-    const [models, nodes, validators, validatorStats] = await Promise.all([
+    await this.readNewEpochs();
+    const [challengeList, models, nodes, validators, validatorStats] = await Promise.all([
+      client.listChallenges(),
       client.listModels(),
       client.listNodes(),
       client.listValidators(),
       Promise.all(this.validatorUrls.map(async (url) => ({ url, stats: await tryJson(url.replace(/\/+$/, "") + "/stats") }))),
     ]);
     const published = await Promise.all(nodes.map((n) => readNodeStats(n.endpoint, 1500).catch(() => undefined)));
-    const measured = (signingKey: string, endpoint: string) =>
+    // Each validator daemon's GET /stats lists what it measured per node (waits, acceptance, faults).
+    const measured = (signingKey: string) =>
       validatorStats.flatMap(({ url, stats }) => {
-        const perNode = (stats?.nodes ?? {}) as Record<string, unknown>;
-        const hit = Object.entries(perNode).find(([k, v]) => k.toLowerCase() === signingKey.toLowerCase() || k === endpoint || (v as { endpoint?: string })?.endpoint === endpoint);
-        return hit ? [{ validator: url, ...(hit[1] as object) }] : [];
+        const rows = Array.isArray(stats?.nodes) ? (stats.nodes as Record<string, any>[]) : [];
+        const hit = rows.find((r) => String(r.signer ?? "").toLowerCase() === signingKey.toLowerCase());
+        return hit ? [{ validator: url, p50Ms: hit.waitMs?.p50 ?? undefined, p99Ms: hit.waitMs?.p99 ?? undefined, acceptanceRate: hit.acceptance, checks: hit.checks, faults: (hit.faults ?? []).length, score: hit.score }] : [];
       });
     const ev = this.events;
     const value = {
@@ -68,13 +94,14 @@ export class SnapshotCollector {
       blockNumber: head,
       contracts: ctx.addresses.contracts,
       models,
-      nodes: nodes.map((n, i) => ({ ...n, raw: undefined, published: published[i] ? { ...published[i], raw: undefined } : null, measured: measured(n.signingKey, n.endpoint) })),
+      nodes: nodes.map((n, i) => ({ ...n, raw: undefined, published: published[i] ? { ...published[i], raw: undefined } : null, measured: measured(n.signingKey) })),
       validators: validators.map((v) => ({ ...v, raw: undefined })),
       validatorDaemons: validatorStats,
-      epochs: summarizeEpochs(ev),
+      epochs: [...this.epochs.values()].sort((a, b) => a.epoch - b.epoch),
       batches: ev.filter((e) => e.contract === "AuditLog" && e.name === "BatchCommitted").reverse(),
-      challenges: ev.filter((e) => e.contract === "Challenges").reverse(),
-      slashes: ev.filter((e) => /slash|jail/i.test(e.name)).reverse(),
+      challenges: challengeList.map(({ raw, ...c }) => c).reverse(),
+      challengeEvents: ev.filter((e) => e.contract === "Challenges").reverse(),
+      slashes: ev.filter((e) => e.contract === "Subnet" && e.name === "OperatorSlashed").reverse(),
       recentEvents: ev.slice(-40).reverse(),
     };
     const safe = toJsonSafe(value) as Record<string, unknown>;

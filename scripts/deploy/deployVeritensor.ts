@@ -14,6 +14,10 @@ export interface DeployVeritensorOptions {
   deploymentId?: string;
   /** Project root holding models/ (default: cwd). */
   root?: string;
+  /** Subnet constructor parameters (default: the module's DEFAULT_SUBNET_PARAMS). */
+  subnetParams?: Record<string, bigint | number>;
+  /** Challenges parameters to change after deployment (owner call), e.g. short windows on a devnet. */
+  challengeParams?: Record<string, bigint | number | boolean>;
 }
 
 /**
@@ -30,9 +34,14 @@ export async function deployVeritensor(connection: NetworkConnection, o: DeployV
   const chainId = Number((await ethers.provider.getNetwork()).chainId);
   const deployed = await ignition.deploy(VeritensorModule, {
     deploymentId: o.deploymentId,
+    parameters: o.subnetParams ? { Veritensor: { subnetParams: o.subnetParams } } : undefined,
     displayUi: false,
     config: { blockPollingInterval: 25, requiredConfirmations: 1 },
   });
+  if (o.challengeParams) {
+    const current = (await deployed.challenges.params()).toObject();
+    await (await deployed.challenges.setParams({ ...current, ...o.challengeParams })).wait();
+  }
   const addr = async (c: { getAddress(): Promise<string> }) => (await c.getAddress()) as `0x${string}`;
   const addresses: DeploymentAddresses = {
     chainId,

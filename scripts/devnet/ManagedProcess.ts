@@ -64,6 +64,11 @@ export class ManagedProcess {
     return this.child.pid;
   }
 
+  /** Exit code once exited (null when killed by a signal, undefined while running). */
+  get exitCode(): number | null | undefined {
+    return this.exited?.code;
+  }
+
   get running(): boolean {
     return this.exited === undefined;
   }

@@ -13,6 +13,10 @@ const node = (id: string, price: bigint, p50: number | undefined, carbon: number
   carbonIntensity: carbon,
   stake,
   active: true,
+  slot: 0,
+  consensus: 0,
+  incentive: 0,
+  lastEmission: 0n,
   raw: {},
   stats: p50 === undefined ? undefined : { p50Ms: p50, raw: {} },
 });

@@ -44,7 +44,7 @@ export function registerDaemonCommands(program: Command): void {
     .allowUnknownOption()
     .helpOption(false)
     .argument("[args...]")
-    .action((args: string[]) => runEntry("node/cli.ts", args));
+    .action((args: string[]) => runEntry("node/main.ts", args));
   program
     .command("validator")
     .description("validator daemon")

@@ -55,8 +55,8 @@ function renderSummary(s) {
     ["validators", s.validators.length],
     ["epochs", s.epochs.length],
     ["batches", s.batches.length],
-    ["challenges", s.challenges.filter((e) => /Opened|Created|Filed|Challenged/i.test(e.name)).length],
-    ["slashes", s.slashes.filter((e) => /Slash/i.test(e.name)).length],
+    ["challenges", s.challenges.length],
+    ["slashes", s.slashes.length],
   ];
   $("#summary").replaceChildren(...cards.map(([k, v]) => {
     const d = document.createElement("div");
@@ -69,37 +69,32 @@ function renderSummary(s) {
   }));
 }
 
-/** Describes event args in one line. */
-function describe(args) {
-  return Object.entries(args || {}).map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : short(String(v))}`).join(" ");
-}
-
 function render(s) {
   renderSummary(s);
   const latest = s.epochs[s.epochs.length - 1];
-  const incentiveOf = (n) => latest?.nodes?.find((x) => [n.operator, n.signingKey].map((a) => String(a).toLowerCase()).includes(String(x.node).toLowerCase()));
+  const lower = (a) => String(a || "").toLowerCase();
   fill("nodes", s.nodes.map((n) => {
     const m = n.measured?.[0] || {};
-    const inc = incentiveOf(n);
     return [
       td(short(n.operator), "mono"), n.endpoint, tokens(n.stake), tokens(n.price), `${n.region || "–"} / ${n.energySource || "–"}`, String(n.carbonIntensity ?? "–"),
       `${ms(n.published?.p50Ms)} / ${ms(n.published?.p99Ms)}`,
       `${ms(m.p50Ms)} / ${ms(m.p99Ms)}`,
-      `${pct(n.published?.acceptanceRate)} pub · ${pct(m.acceptanceRate)} meas`,
-      inc ? tokens(inc.emission ?? inc.incentive) : "–",
-      td(n.active ? "active" : "inactive", n.active ? "ok" : "bad"),
+      `${pct(n.published?.acceptanceRate)} / ${pct(m.acceptanceRate)}`,
+      pct(n.incentive),
+      tokens(n.lastEmission),
+      td(n.active ? "active" : "jailed / inactive", n.active ? "ok" : "bad"),
     ];
   }), "no nodes registered");
   fill("validators", s.validators.map((v) => {
-    const daemon = s.validatorDaemons.find((d) => d.stats && String(d.stats.address || "").toLowerCase() === String(v.operator).toLowerCase());
-    const div = latest?.validators?.find((x) => String(x.validator).toLowerCase() === String(v.operator).toLowerCase());
-    return [td(short(v.operator), "mono"), tokens(v.stake), div ? tokens(div.dividend) : "–", daemon?.stats?.checks ?? "–", td(v.active ? "active" : "inactive", v.active ? "ok" : "bad")];
+    const daemon = s.validatorDaemons.find((d) => d.stats && lower(d.stats.address || d.stats.validator || d.stats.operator) === lower(v.operator));
+    const r = latest?.validators?.find((x) => lower(x.validator) === lower(v.operator));
+    return [td(short(v.operator), "mono"), tokens(v.stake), r ? pct(r.dividends) : "–", r ? tokens(r.emission) : "–", daemon ? `${daemon.stats.totals?.probeChecks ?? 0} checks, ${(daemon.stats.challenges ?? []).length} challenges` : "–", td(v.active ? "active" : "inactive", v.active ? "ok" : "bad")];
   }), "no validators registered");
-  fill("models", s.models.map((m) => [m.name, td(m.modelHash, "mono"), m.policy.kind === "Bitwise" ? "bitwise" : `cos ≥ ${(Number(m.policy.minCosine) / 1e18).toFixed(7)}, rel err ≤ ${(Number(m.policy.maxRelAbsError) / 1e18).toExponential(1)}${Number(m.policy.topK) ? `, top-${m.policy.topK}` : ""}`, td(short(m.owner), "mono"), td(m.deprecated ? "deprecated" : "active", m.deprecated ? "warn" : "ok")]), "no models registered");
+  fill("models", s.models.map((m) => [m.name, td(m.modelHash, "mono"), m.policy.kind === "Bitwise" ? "bitwise" : `cos ≥ ${(Number(m.policy.minCosine) / 1e18).toFixed(6)}, rel err ≤ ${(Number(m.policy.maxRelAbsError) / 1e18).toExponential(1)}${Number(m.policy.topK) ? `, top-${m.policy.topK}` : ""}`, td(short(m.owner), "mono"), td(m.deprecated ? "deprecated" : "active", m.deprecated ? "warn" : "ok")]), "no models registered");
   fill("epochs", [...s.epochs].reverse().map((e) => [String(e.epoch), String(e.blockNumber), tokens(e.emission), tokens(e.nodesShare), tokens(e.validatorsShare), td(short(e.txHash), "mono")]), "no epoch finalised yet");
   fill("batches", s.batches.slice(0, 50).map((b) => [td(short(b.args.node), "mono"), String(b.args.batchIndex), `${b.args.firstSeq}–${b.args.lastSeq}`, td(short(b.args.root), "mono"), String(b.blockNumber), td(short(b.txHash), "mono")]), "no batch committed yet");
-  fill("challenges", s.challenges.slice(0, 30).map((e) => [e.name, td(describe(e.args), "mono"), String(e.blockNumber)]), "no challenges");
-  fill("slashes", s.slashes.slice(0, 30).map((e) => [td(e.name, "bad"), td(describe(e.args), "mono"), String(e.blockNumber)]), "no slashes");
+  fill("challenges", s.challenges.slice(0, 30).map((c) => [String(c.id), c.kind, td(short(c.node), "mono"), String(c.seq), c.status, td(c.outcome, /Mismatch|DoubleSigned|Unanswered/.test(c.outcome) ? "bad" : ""), tokens(c.slashed)]), "no challenges");
+  fill("slashes", s.slashes.slice(0, 30).map((e) => [td(short(e.args.operator), "mono bad"), tokens(e.args.slashed), pct(Number(e.args.fractionWad) / 1e18), tokens(e.args.reward), String(e.args.jailed), String(e.blockNumber), td(short(e.txHash), "mono")]), "no slashes");
 
   // Charts: emissions per epoch (nodes vs validators), latest epoch's consensus and incentive per node.
   const epochs = s.epochs.slice(-30);
@@ -107,7 +102,7 @@ function render(s) {
     { name: "nodes", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.nodesShare) || 0 })) },
     { name: "validators", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.validatorsShare) || 0 })) },
   ]);
-  const groups = (latest?.nodes || []).map((x) => ({ label: short(x.node), values: [Number(x.consensus ?? 0) / 65535, Number(x.incentive ?? 0) / 65535] }));
+  const groups = (latest?.nodes || []).map((x) => ({ label: short(x.node), values: [Number(x.consensus || 0), Number(x.incentive || 0)] }));
   window.VeritensorCharts.barChart($("#chart-consensus"), groups, ["consensus", "incentive"]);
 
   $("#contracts").textContent = `chain ${s.chainId} · AuditLog ${short(s.contracts.AuditLog)} · Subnet ${short(s.contracts.Subnet)}`;
