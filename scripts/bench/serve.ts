@@ -168,7 +168,9 @@ try {
       maxQueueDelayUs: c.maxQueueDelayUs,
       maxQueueSize: c.maxQueueSize,
       timeoutMs: c.timeoutMs,
+      padBatches: c.padBatches,
     });
+    if (BATCH === 1) await runner.warmup(c.warmup); // as the node does at load
     ep = runner.executionProvider;
     const input = floats(SHAPES[c.name].reduce((a, b) => a * b, 1));
     const feed = (): RawTensor[] => [{ name: runner.inputs[0].name, type: "float32", dims: SHAPES[c.name], data: input }];
