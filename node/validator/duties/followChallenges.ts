@@ -30,6 +30,8 @@ export async function followChallenges(v: Validator): Promise<void> {
     if (rec.status === "Settled") {
       const t = v.nodes.get(rec.node.toLowerCase());
       if (t) t.openChallenges = Math.max(0, t.openChallenges - 1);
+      // slashed (and jailed): stop probing and challenging it until the Subnet lists it as eligible again
+      if (t && ["DoubleSigned", "InclusionUnanswered", "Mismatch"].includes(rec.outcome)) t.node.eligible = false;
       v.log.info("challenge settled", { id, kind: rec.kind, node: rec.node, outcome: rec.outcome });
     }
   }
