@@ -23,6 +23,8 @@ const EPS = arg("ep", "cuda,cpu").split(",");
 const CONCURRENCY = arg("concurrency", "1,16").split(",").map(Number);
 const BATCH = Number(arg("batch", "1"));
 const SLICES = Number(arg("slices", "4"));
+/** `--raw-only`: measure only the in-process runner (e.g. CPU vs CUDA at a large batch); no daemon. */
+const RAW_ONLY = process.argv.includes("--raw-only");
 
 /** One request's input per model: [batch, ...] with the model's fixed dims, variable ones filled in. */
 const SHAPES: Record<string, number[]> = {
@@ -59,7 +61,7 @@ async function slice(concurrency: number, seconds: number, fn: () => Promise<voi
         await fn();
         lat.push(Number(process.hrtime.bigint() - s) / 1e6);
       }
-    }),
+    })
   );
   return { lat, secs: Number(process.hrtime.bigint() - t0) / 1e9 };
 }
@@ -91,12 +93,17 @@ function post(agent: Agent, port: number, path: string, body: Buffer, headers: R
 function requestBodies(model: string, input: Float32Array, inputName: string) {
   const shape = SHAPES[model];
   const json = Buffer.from(JSON.stringify({ inputs: [{ name: inputName, datatype: "FP32", shape, data: Array.from(input) }] }));
-  const header = Buffer.from(JSON.stringify({ inputs: [{ name: inputName, datatype: "FP32", shape, parameters: { binary_data_size: input.byteLength } }], parameters: { binary_data_output: true } }));
+  const header = Buffer.from(
+    JSON.stringify({
+      inputs: [{ name: inputName, datatype: "FP32", shape, parameters: { binary_data_size: input.byteLength } }],
+      parameters: { binary_data_output: true },
+    })
+  );
   const binary = Buffer.concat([header, Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
   return { json, binary, headerLength: String(header.length) };
 }
 
-/** Mean cost of issuing one receipt (digests, pack, requestId, sign, group-committed insert) for `inputs` -> `outputs`. */
+/** CPU time (all threads) per receipt issued (digests, data log write, requestId, signature, group-committed insert) for `inputs` -> `outputs`. */
 async function receiptCostUs(inputs: Tensor[], outputs: Tensor[]): Promise<number> {
   const key = Wallet.createRandom().privateKey as Hex;
   const signer = createReceiptSigner({ privateKey: key, domain: { chainId: 31337n, verifyingContract: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } });
@@ -106,9 +113,10 @@ async function receiptCostUs(inputs: Tensor[], outputs: Tensor[]): Promise<numbe
   const modelHash = `0x${"ab".repeat(32)}` as Hex;
   for (let i = 0; i < 200; i++) await issuer.issue({ model: "m", modelHash, inputs, outputs });
   const n = 4000;
-  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < n; i += 16) await Promise.all(Array.from({ length: 16 }, () => issuer.issue({ model: "m", modelHash, inputs, outputs })));
-  const us = Number(process.hrtime.bigint() - t0) / 1000 / n;
+  const cpu = process.cpuUsage(cpu0);
+  const us = (cpu.user + cpu.system) / n; // CPU time of all threads (incl. the store writer) per receipt
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   return us;
@@ -123,23 +131,44 @@ try {
   let ep = "cpu";
   // The node daemon in its own process, driven over HTTP with keep-alive connections.
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const config = { port, modelDir: resolve("models"), executionProviders: EPS, chainId: 31337, auditLog: "0x5FbDB2315678afecb367f032d93F642f64180aa3", storePath: join(dir, "bench.sqlite"), logLevel: "warn", models: [] };
+  const config = {
+    port,
+    modelDir: resolve("models"),
+    executionProviders: EPS,
+    chainId: 31337,
+    auditLog: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    storePath: join(dir, "bench.sqlite"),
+    logLevel: "warn",
+    models: [],
+  };
   writeFileSync(join(dir, "node.json"), JSON.stringify(config));
-  daemon = spawn(process.execPath, ["--import", "tsx", "node/main.ts", "--config", join(dir, "node.json")], {
-    env: { ...process.env, VERITENSOR_SIGNING_KEY: Wallet.createRandom().privateKey, VERITENSOR_LOG_LEVEL: "info" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  await new Promise<void>((res, rej) => {
-    let out = "";
-    daemon!.stderr!.on("data", (d) => {
-      out += d;
-      if (out.includes('"msg":"listening"')) res();
+  if (!RAW_ONLY)
+    daemon = spawn(process.execPath, ["--import", "tsx", "node/main.ts", "--config", join(dir, "node.json")], {
+      env: { ...process.env, VERITENSOR_SIGNING_KEY: Wallet.createRandom().privateKey, VERITENSOR_LOG_LEVEL: "info" },
+      stdio: ["ignore", "ignore", "pipe"],
     });
-    daemon!.once("exit", (code) => rej(new Error(`node exited with ${code}: ${out.slice(-1000)}`)));
-  });
+  if (daemon)
+    await new Promise<void>((res, rej) => {
+      let out = "";
+      daemon!.stderr!.on("data", (d) => {
+        out += d;
+        if (out.includes('"msg":"listening"')) res();
+      });
+      daemon!.once("exit", (code) => rej(new Error(`node exited with ${code}: ${out.slice(-1000)}`)));
+    });
   for (const c of configs) {
     // raw: the node's own ModelRunner (same workers, providers, batching config) called in-process: no HTTP, no receipts
-    const runner = await ModelRunner.create({ name: c.name, modelPath: c.file, instances: c.instances, executionProviders: EPS, intraOpNumThreads: c.intraOpNumThreads, maxBatchSize: c.maxBatchSize, maxQueueDelayUs: c.maxQueueDelayUs, maxQueueSize: c.maxQueueSize, timeoutMs: c.timeoutMs });
+    const runner = await ModelRunner.create({
+      name: c.name,
+      modelPath: c.file,
+      instances: c.instances,
+      executionProviders: EPS,
+      intraOpNumThreads: c.intraOpNumThreads,
+      maxBatchSize: Math.max(c.maxBatchSize, BATCH),
+      maxQueueDelayUs: c.maxQueueDelayUs,
+      maxQueueSize: c.maxQueueSize,
+      timeoutMs: c.timeoutMs,
+    });
     ep = runner.executionProvider;
     const input = floats(SHAPES[c.name].reduce((a, b) => a * b, 1));
     const feed = (): RawTensor[] => [{ name: runner.inputs[0].name, type: "float32", dims: SHAPES[c.name], data: input }];
@@ -150,22 +179,52 @@ try {
       const calls = {
         raw: rawCall,
         json: () => post(agent, port, `/v2/models/${c.name}/infer`, bodies.json, { "content-type": "application/json" }),
-        binary: () => post(agent, port, `/v2/models/${c.name}/infer`, bodies.binary, { "content-type": "application/octet-stream", "inference-header-content-length": bodies.headerLength }),
+        binary: () =>
+          post(agent, port, `/v2/models/${c.name}/infer`, bodies.binary, {
+            "content-type": "application/octet-stream",
+            "inference-header-content-length": bodies.headerLength,
+          }),
       };
+      if (RAW_ONLY) {
+        await slice(conc, 0.5, rawCall);
+        const raw = summarize([await slice(conc, SECONDS, rawCall)]);
+        runs.push({
+          model: c.name,
+          concurrency: conc,
+          transport: "raw",
+          rawRps: Math.round(raw.rps),
+          rawInferencesPerSec: Math.round(raw.rps * BATCH),
+          p50Ms: Number(raw.p50Ms.toFixed(2)),
+          p99Ms: Number(raw.p99Ms.toFixed(2)),
+        });
+        agent.destroy();
+        continue;
+      }
       for (const call of Object.values(calls)) await slice(conc, 0.3, call); // warm-up
       // interleave short slices so that load from elsewhere on the machine hits every transport alike
       const slices: Record<keyof typeof calls, Slice[]> = { raw: [], json: [], binary: [] };
-      for (let k = 0; k < SLICES; k++) for (const [name, call] of Object.entries(calls)) slices[name as keyof typeof calls].push(await slice(conc, SECONDS / SLICES, call));
+      for (let k = 0; k < SLICES; k++)
+        for (const [name, call] of Object.entries(calls)) slices[name as keyof typeof calls].push(await slice(conc, SECONDS / SLICES, call));
       const raw = summarize(slices.raw);
       for (const transport of ["json", "binary"] as const) {
         const r = summarize(slices[transport]);
-        runs.push({ model: c.name, concurrency: conc, transport, rawRps: Math.round(raw.rps), nodeRps: Math.round(r.rps), ratio: Number((r.rps / raw.rps).toFixed(3)), p50Ms: Number(r.p50Ms.toFixed(2)), p99Ms: Number(r.p99Ms.toFixed(2)), rawP50Ms: Number(raw.p50Ms.toFixed(2)) });
+        runs.push({
+          model: c.name,
+          concurrency: conc,
+          transport,
+          rawRps: Math.round(raw.rps),
+          nodeRps: Math.round(r.rps),
+          ratio: Number((r.rps / raw.rps).toFixed(3)),
+          p50Ms: Number(r.p50Ms.toFixed(2)),
+          p99Ms: Number(r.p99Ms.toFixed(2)),
+          rawP50Ms: Number(raw.p50Ms.toFixed(2)),
+        });
       }
       agent.destroy();
     }
     const out = await runner.infer(feed());
     const inT: Tensor = { name: runner.inputs[0].name, datatype: "FP32", shape: SHAPES[c.name], data: input };
-    const outT = out.outputs.map((o) => ({ name: o.name, datatype: "FP32", shape: o.dims, data: o.data }) as Tensor);
+    const outT = out.outputs.map((o) => ({ name: o.name, datatype: "FP32", shape: o.dims, data: o.data } as Tensor));
     receiptUs[c.name] = await receiptCostUs([inT], outT);
     await runner.close();
   }
@@ -181,11 +240,12 @@ try {
         secondsPerRun: SECONDS,
         slicesPerRun: SLICES,
         cpus: cpus().length,
-        notes: "raw = the node's ModelRunner (same workers, batching config) called in-process without HTTP or receipts, measured in slices interleaved with the node's; node = the daemon (node/main.ts) in its own process over HTTP keep-alive, receipts signed and stored (sqlite WAL, synchronous=full, data retained), no chain. receiptOverheadUs = mean cost of ReceiptIssuer.issue (input/output digests, data packing, requestId, secp256k1 signature, group-committed insert) for the model with the smallest tensors; ...ByModel for each.",
+        notes:
+          "raw = the node's ModelRunner (same workers, batching config) called in-process without HTTP or receipts, measured in slices interleaved with the node's; node = the daemon (node/main.ts) in its own process over HTTP keep-alive, receipts signed and stored (sqlite WAL, synchronous=full, data retained), no chain. receiptOverheadUs = CPU time per receipt of ReceiptIssuer.issue, all threads (input/output digests, retained-data write, requestId, secp256k1 signature, group-committed insert with fsync) for the model with the smallest tensors; ...ByModel for each.",
       },
       null,
-      2,
-    ),
+      2
+    )
   );
 } finally {
   daemon?.kill("SIGTERM");
