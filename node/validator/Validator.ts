@@ -68,6 +68,8 @@ export class Validator {
   readonly challenges = new Map<string, ChallengeRecord>();
   readonly votes = new Map<string, { vote: Vote; salt: Hex; revealed: boolean }>();
   readonly faultKeys = new Set<string>();
+  /** Committee duties this validator could not vote on yet (no data matching the receipt, or model not loaded). */
+  readonly abstained = new Set<string>();
   readonly secret = randomBytes(32);
   readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   nodesReadAt = 0;
@@ -252,6 +254,7 @@ export class Validator {
     }
     const leaf = hashReceipt(receipt);
     this.evidence.set(leaf, { receipt, inputs, outputs });
+    if (this.evidence.size > 1000) this.evidence.delete(this.evidence.keys().next().value!);
     this.recordFault(t, "wrongOutput", result.detail, leaf);
     if (!this.mayChallenge(t)) return;
     const uri = this.evidenceBaseUrl ? `${this.evidenceBaseUrl}/evidence/${leaf}` : "";
