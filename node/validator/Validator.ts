@@ -14,6 +14,8 @@ import { NodeRecord, type NodeFault } from "./NodeRecord.js";
 import { ReceiptLedger } from "./ReceiptLedger.js";
 import { auditAnswer } from "./auditAnswer.js";
 import { synthesizeInputs } from "./synthesizeInputs.js";
+import { jitterInputs } from "./jitterInputs.js";
+import type { NodeRequestError } from "./NodeRequestError.js";
 import { sampleBatches } from "./duties/sampleBatches.js";
 import { checkInclusion } from "./duties/checkInclusion.js";
 import { followChallenges } from "./duties/followChallenges.js";
@@ -70,6 +72,8 @@ export class Validator {
   readonly faultKeys = new Set<string>();
   /** Committee duties this validator could not vote on yet (no data matching the receipt, or model not loaded). */
   readonly abstained = new Set<string>();
+  /** Per model hash, a reservoir of input sets seen in audited user requests (probes replay them, jittered). */
+  readonly userInputs = new Map<Hex, Tensor[][]>();
   readonly secret = randomBytes(32);
   readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   nodesReadAt = 0;
@@ -210,12 +214,20 @@ export class Validator {
     const name = names[Math.floor(this.rnd() * names.length)];
     const model = t.models.get(name)!;
     const spec = this.config.models.find((m) => m.name === name)?.probe ?? {};
-    const inputs = synthesizeInputs(model.inputs, spec, this.rnd);
+    // Most probes replay (jittered) inputs seen in audited user requests, so they look like user traffic.
+    const seen = this.userInputs.get(model.modelHash);
+    const inputs = seen?.length && this.rnd() < 0.7 ? jitterInputs(seen[Math.floor(this.rnd() * seen.length)], this.rnd) : synthesizeInputs(model.inputs, spec, this.rnd);
     this.totals.probes++;
     let answer;
     try {
       answer = await t.client.infer(name, inputs, randomBytes(16).toString("hex"));
     } catch (e) {
+      const status = (e as NodeRequestError).status;
+      if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
+        // the node refused our input (e.g. a synthetic value the model does not accept): not the node's fault
+        this.log.warn("probe input refused; set models[].probe for this model", { node: t.node.signer, model: name, error: (e as Error).message });
+        return;
+      }
       t.record.probe(undefined);
       this.log.debug("probe failed", { node: t.node.signer, model: name, error: (e as Error).message });
       return;
