@@ -237,7 +237,7 @@ export class Validator {
     const { receipt, outputs } = answer;
     if (!verifyReceiptSignature(receipt, this.chain.domain, t.node.signer)) {
       t.record.check(false);
-      this.recordFault(t, "badReceipt", `probe receipt not signed by ${t.node.signer}`, `${receipt.requestId}`);
+      this.recordFault(t, "badReceipt", `probe receipt not signed by ${t.node.signer}`, `${receipt.requestId}`, receipt.seq);
       return;
     }
     await this.holdReceipt(t, receipt);
@@ -261,13 +261,13 @@ export class Validator {
     this.totals.rejected++;
     this.log.warn("output rejected", { node: t.node.signer, seq: receipt.seq, failure: result.failure, detail: result.detail, sampled });
     if (result.failure !== "policy") {
-      this.recordFault(t, "badReceipt", result.detail, receipt.requestId);
+      this.recordFault(t, "badReceipt", result.detail, receipt.requestId, receipt.seq);
       return;
     }
     const leaf = hashReceipt(receipt);
     this.evidence.set(leaf, { receipt, inputs, outputs });
     if (this.evidence.size > 1000) this.evidence.delete(this.evidence.keys().next().value!);
-    this.recordFault(t, "wrongOutput", result.detail, leaf);
+    this.recordFault(t, "wrongOutput", result.detail, leaf, receipt.seq);
     if (!this.mayChallenge(t)) return;
     const uri = this.evidenceBaseUrl ? `${this.evidenceBaseUrl}/evidence/${leaf}` : "";
     await this.open(t, "wrongOutput", receipt, result.detail, () => this.chain.openWrongOutputChallenge(receipt, uri));
@@ -288,7 +288,7 @@ export class Validator {
     const conflict = this.ledger.add(receipt);
     if (!conflict) return;
     const detail = `two receipts for seq ${receipt.seq}`;
-    this.recordFault(t, "doubleSign", detail, `ds:${receipt.seq}`);
+    this.recordFault(t, "doubleSign", detail, `ds:${receipt.node.toLowerCase()}:${receipt.seq}`, receipt.seq);
     if (!(this.config.challenge ?? true)) return;
     await this.open(t, "doubleSign", receipt, detail, () => this.chain.proveDoubleSign(conflict, receipt), true);
   }
@@ -307,10 +307,10 @@ export class Validator {
     return (this.config.challenge ?? true) && t.openChallenges < (this.config.maxOpenChallengesPerNode ?? 1);
   }
 
-  recordFault(t: Tracked, kind: NodeFault["kind"], detail: string, key: string): void {
+  recordFault(t: Tracked, kind: NodeFault["kind"], detail: string, key: string, seq?: bigint): void {
     if (this.faultKeys.has(key)) return;
     this.faultKeys.add(key);
-    t.record.fault({ kind, detail, at: Date.now() });
+    t.record.fault({ kind, detail, at: Date.now(), ...(seq === undefined ? {} : { seq: seq.toString() }) });
   }
 
   /** Opens a challenge once per receipt and tracks it; a duplicate (another validator was first) is not an error. */
