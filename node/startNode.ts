@@ -86,7 +86,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
       ? config.storePath
       : resolve(baseDir, config.storePath)
     : resolve(baseDir, ".veritensor/node", `${signer.address.toLowerCase()}.sqlite`);
-  const store = ReceiptStore.open(storePath, { node: signer.address, synchronous: config.storeSynchronous });
+  const store = await ReceiptStore.open(storePath, { node: signer.address, synchronous: config.storeSynchronous });
   const models = new Map<string, ServedModel>();
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   const cleanup = async () => {

@@ -17,7 +17,7 @@ export interface CheatConfig {
   rate?: number;
   /** Seed of the cheat's own pseudo-random choices (default 1): runs are reproducible. */
   seed?: number;
-  /** `noise`: amplitude relative to each output's largest magnitude (default 0.05, far above any sane tolerance). */
+  /** `noise`: amplitude relative to each output's largest magnitude (default 0.1: every element moves by 5-10%, far above any sane tolerance). */
   noiseScale?: number;
   /**
    * `omission` variant: `unstored` (default) answers with a signed receipt it never stores, so its seq is reused

@@ -18,7 +18,8 @@ const MODES = new Set(["random", "wrongModel", "noise", "omission", "doubleSign"
  * or missing wrong-model file is refused the same way. Modes:
  * - `random`: outputs replaced by uniform noise over the honest output's magnitude range;
  * - `wrongModel`: outputs of another model with the same inputs/outputs (`wrongModelFiles[model]`);
- * - `noise`: each element moved by ±(0.5..1) x `noiseScale` x max|output| (default 5%: >= 2.5% per element);
+ * - `noise`: each element moved by ±(0.5..1) x `noiseScale` x max|output| (default 0.1: >= 5% per element, 5x the
+ *   default maxRelAbsError);
  * - `omission`: the answer carries a signed receipt that is never stored, so never committed (its seq is reused),
  *   or with `omission: "wrongLeaf"` the receipt is stored but another leaf is committed in its place;
  * - `doubleSign`: the answer carries a receipt re-signed with the previous receipt's seq (the honest one is stored).
@@ -34,7 +35,7 @@ export async function createNodeCheats(config: CheatConfig, { chainId }: { chain
     throw new CheatsRefusedError(`omission must be "unstored" or "wrongLeaf", got ${JSON.stringify(config.omission)}`);
   const rate = config.rate ?? 1;
   if (!(rate >= 0 && rate <= 1)) throw new CheatsRefusedError(`rate must be within [0, 1], got ${rate}`);
-  const noiseScale = config.noiseScale ?? 0.05;
+  const noiseScale = config.noiseScale ?? 0.1;
   if (!(noiseScale > 0 && Number.isFinite(noiseScale))) throw new CheatsRefusedError(`noiseScale must be > 0, got ${noiseScale}`);
   const rnd = mulberry32(config.seed ?? 1);
   const stats: CheatStats = { mode: config.mode, seen: 0, cheated: 0, cheatedRequestIds: [], cheatedSeqs: [] };

@@ -42,6 +42,12 @@ export class WorkerClient {
 
   /** Starts a worker and waits until its session is loaded. Rejects with the loader's message. */
   static async start(init: WorkerInit): Promise<WorkerClient> {
+    // FP32 semantics on GPUs. The CUDA EP runs convs/matmuls on TF32 tensor cores by default (10-bit mantissa):
+    // on an H100 that moved PaddleOCR rec outputs by up to 12% of the largest value against CPU and flipped top-1
+    // characters, while with TF32 off CUDA agrees with CPU to 1 - cosine <= 4e-11 (node/validator/tools/
+    // measureCudaDrift.mjs). Validators compare under tight policies, so honest nodes must compute in FP32.
+    // Set here, on the main thread: a worker's process.env is a copy that native code (cuBLAS/cuDNN) never sees.
+    process.env.NVIDIA_TF32_OVERRIDE ??= "0";
     const worker = new Worker(new URL("./ortWorker.ts", import.meta.url), { workerData: init });
     let onMessage!: (m: WorkerReady) => void;
     let onError!: (e: Error) => void;
@@ -81,12 +87,31 @@ export class WorkerClient {
     });
   }
 
-  /** Stops the thread. */
-  async close(): Promise<void> {
+  /**
+   * Stops the thread gracefully: waits for a run in flight (up to `graceMs`), lets the worker release its
+   * session and exit, and only then (or after the grace period) terminates it.
+   */
+  async close(graceMs = 30_000): Promise<void> {
+    if (this.exited) return;
+    const inFlight = this.pending;
+    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
+    if (inFlight) {
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          const { resolve: ok, reject: ko } = inFlight;
+          inFlight.resolve = (r) => (ok(r), resolve());
+          inFlight.reject = (e) => (ko(e), resolve());
+        }),
+        new Promise((r) => setTimeout(r, graceMs)),
+      ]);
+    }
     this.exited = true;
     this.pending?.reject(new ModelExecutionError("session worker closed", false));
     this.pending = undefined;
-    await this.worker.terminate();
+    this.worker.postMessage({ kind: "close" });
+    const timer = setTimeout(() => void this.worker.terminate(), graceMs);
+    await exited;
+    clearTimeout(timer);
   }
 
   private settle(msg: WorkerRunResult): void {

@@ -2,11 +2,19 @@
 // Kept free of project imports (only packages and type-only imports) so Node can load it as a worker
 // under tsx, under mocha, or with plain type stripping alike.
 import { parentPort, workerData } from "node:worker_threads";
+import { setPriority, constants } from "node:os";
 import * as ort from "onnxruntime-node";
 import type { WorkerInit, WorkerReady, WorkerRunRequest, WorkerRunResult, WorkerTensorSpec } from "./WorkerMessages.js";
 import type { RawTensor, RawTensorData } from "./RawTensor.js";
 
 const init = workerData as WorkerInit;
+// Inference threads yield to the event loop thread (HTTP, digests, signing): on Linux a thread's nice
+// value is its own, so this lowers only this worker. Keeps the server responsive when cores are busy.
+try {
+  setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  /* not permitted here: run at normal priority */
+}
 // onnxruntime prints provider-loading failures itself; the main thread logs the fallback once, as JSON.
 ort.env.logLevel = "fatal";
 const port = parentPort!;
@@ -56,8 +64,12 @@ try {
   process.exit(0);
 }
 
-port.on("message", async (msg: WorkerRunRequest) => {
-
+port.on("message", async (msg: WorkerRunRequest | { kind: "close" }) => {
+  if (msg.kind === "close") {
+    // release the native session before the thread ends: terminating a thread inside session.run aborts the process
+    await session.release().catch(() => undefined);
+    process.exit(0); // in a worker this ends the thread only
+  }
   try {
     const feeds: Record<string, ort.Tensor> = {};
     for (const f of msg.feeds) feeds[f.name] = new ort.Tensor(f.type as ort.Tensor.Type, f.data as never, f.dims);

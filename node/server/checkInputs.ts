@@ -9,6 +9,10 @@ function firstNonFinite(t: Tensor): number {
   const d = t.data;
   if (t.datatype === "FP32" || t.datatype === "FP64") {
     const f = d as Float32Array;
+    // x * 0 is 0 for every finite x and NaN for NaN/±Inf: one tight pass, then locate only on failure
+    let acc = 0;
+    for (let i = 0; i < f.length; i++) acc += f[i] * 0;
+    if (acc === 0) return -1;
     for (let i = 0; i < f.length; i++) if (!Number.isFinite(f[i])) return i;
   } else if (t.datatype === "FP16") {
     const h = d as Uint16Array;

@@ -1,11 +1,15 @@
 // The node's durable receipt log on node:sqlite (WAL): seq allocation, group commit, batches, retained data.
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import { DatabaseSync } from "node:sqlite";
+import { Worker } from "node:worker_threads";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { getAddress } from "ethers";
 import type { Hex } from "../../client/index.js";
 import type { StoredReceipt } from "./StoredReceipt.js";
 import type { StoredBatch, BatchStatus } from "./StoredBatch.js";
+import { DataLog } from "./DataLog.js";
+import type { WriteGroup, WriteResult, WriteRow, WriterInit } from "./StoreWriterMessages.js";
+import { tsWorkerExecArgv } from "../util/tsWorkerExecArgv.js";
 
 /** Options of ReceiptStore.open. */
 export interface ReceiptStoreOptions {
@@ -13,13 +17,15 @@ export interface ReceiptStoreOptions {
   node: Hex;
   /** `full` fsyncs every group commit (survives power loss); `normal` survives process crashes (default `full`). */
   synchronous?: "full" | "normal";
+  /** Span of one retained-data segment file in ms (default 1 h); retention drops whole segments. */
+  dataSegmentMs?: number;
 }
 
 /** A receipt with its retained request data, as handed to append. */
 export interface AppendRecord {
   receipt: StoredReceipt;
-  /** Packed inputs and outputs (see packTensors), or undefined to keep none. */
-  data?: { inputs: Uint8Array; outputs: Uint8Array };
+  /** Packed inputs and outputs (parts from packTensors), or undefined to keep none. */
+  data?: { inputs: Uint8Array[]; outputs: Uint8Array[] };
 }
 
 interface Waiter {
@@ -37,7 +43,8 @@ CREATE TABLE IF NOT EXISTS receipts (
   input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL,
   signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS request_data (
-  seq INTEGER PRIMARY KEY, inputs BLOB NOT NULL, outputs BLOB NOT NULL, created_ms INTEGER NOT NULL);
+  seq INTEGER PRIMARY KEY, segment INTEGER NOT NULL, offset INTEGER NOT NULL, inputs_len INTEGER NOT NULL,
+  outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS request_data_created ON request_data(created_ms);
 CREATE TABLE IF NOT EXISTS batches (
   first_seq INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL UNIQUE, root TEXT NOT NULL, status TEXT NOT NULL,
@@ -50,7 +57,7 @@ CREATE TABLE IF NOT EXISTS batches (
  * resolves once it is on disk: answer a request only after its append resolved.
  *
  * @example
- * const store = ReceiptStore.open(".veritensor/node.sqlite", { node: signer.address });
+ * const store = await ReceiptStore.open(".veritensor/node.sqlite", { node: signer.address });
  * const seq = store.reserveSeq();
  * await store.append({ receipt: { ...signed, seq, modelName: "mlp" } });
  */
@@ -58,27 +65,29 @@ export class ReceiptStore {
   private next: bigint;
   private queue: Waiter[] = [];
   private scheduled = false;
-  private readonly ins: StatementSync;
-  private readonly insData: StatementSync;
-
+  private inFlight?: Waiter[];
+  private groupId = 0;
+  private failure?: Error;
+  private drained?: () => void;
   /** The node's address, checksummed. */
   readonly node: Hex;
 
-  private constructor(private readonly db: DatabaseSync, node: Hex) {
+  private constructor(private readonly db: DatabaseSync, node: Hex, private readonly dataLog: DataLog, private readonly writer: Worker) {
     this.node = getAddress(node) as Hex;
     const row = db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
     this.next = row.m == null ? 1n : BigInt(row.m as number) + 1n;
-    this.ins = db.prepare(
-      "INSERT INTO receipts (seq, request_id, model_hash, input_digest, output_digest, timestamp, signature, model_name, created_ms) VALUES (?,?,?,?,?,?,?,?,?)",
-    );
-    this.insData = db.prepare("INSERT INTO request_data (seq, inputs, outputs, created_ms) VALUES (?,?,?,?)");
+    writer.on("message", (r: WriteResult) => this.settle(r));
+    writer.on("error", (err) => this.fail(err));
   }
 
-  /** Opens (creating if needed) the store at `path` (`:memory:` for tests). */
-  static open(path: string, options: ReceiptStoreOptions): ReceiptStore {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (creating if needed) the store at `path`; retained data goes to the segment folder
+   * `<path>.data/`. Writes happen in a worker thread (group commit with fsync off the event loop).
+   */
+  static async open(path: string, options: ReceiptStoreOptions): Promise<ReceiptStore> {
+    mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
-    db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=5000;`);
+    db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=10000;`);
     db.exec(SCHEMA);
     const node = options.node.toLowerCase() as Hex;
     const owner = db.prepare("SELECT value FROM meta WHERE key='node'").get() as Row | undefined;
@@ -87,7 +96,14 @@ export class ReceiptStore {
       db.close();
       throw new Error(`receipt store ${path} belongs to node ${owner.value}, not ${node}: use another store path for another signing key`);
     }
-    return new ReceiptStore(db, node);
+    const segmentMs = options.dataSegmentMs ?? 3_600_000;
+    const init: WriterInit = { path, synchronous: options.synchronous ?? "full", segmentMs };
+    const writer = new Worker(new URL("./storeWriterWorker.ts", import.meta.url), { workerData: init, execArgv: tsWorkerExecArgv() });
+    await new Promise<void>((resolve, reject) => {
+      writer.once("online", () => resolve());
+      writer.once("error", reject);
+    });
+    return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer);
   }
 
   /** Seq the next receipt gets (1 for a new store). */
@@ -113,6 +129,7 @@ export class ReceiptStore {
 
   /** Takes the next seq. Call `append` (or `releaseSeq`) for it before yielding to the event loop. */
   reserveSeq(): bigint {
+    if (this.failure) throw new Error(`receipt store failed, restart the node: ${this.failure.message}`);
     return this.next++;
   }
 
@@ -124,42 +141,71 @@ export class ReceiptStore {
 
   /** Queues a row for the next group commit; resolves once it is durable. */
   append(rec: AppendRecord): Promise<void> {
+    if (this.failure) return Promise.reject(new Error(`receipt store failed, restart the node: ${this.failure.message}`));
     return new Promise((resolve, reject) => {
       this.queue.push({ rec, resolve, reject });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.inFlight) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
   }
 
-  /** Writes every queued row in one transaction. On failure the seqs of the group are handed out again. */
-  flush(): void {
+  /** Sends every queued row to the writer as one transaction (one group at a time). */
+  private flush(): void {
     this.scheduled = false;
-    const group = this.queue;
-    this.queue = [];
-    if (group.length === 0) return;
-    const now = Date.now();
-    try {
-      this.db.exec("BEGIN IMMEDIATE");
-      for (const { rec } of group) {
-        const r = rec.receipt;
-        this.ins.run(Number(r.seq), r.requestId.toLowerCase(), r.modelHash, r.inputDigest, r.outputDigest, Number(r.timestamp), r.signature, r.modelName, now);
-        if (rec.data) this.insData.run(Number(r.seq), rec.data.inputs, rec.data.outputs, now);
-      }
-      this.db.exec("COMMIT");
-    } catch (err) {
-      try {
-        this.db.exec("ROLLBACK");
-      } catch {
-        /* the transaction may not have started */
-      }
-      const min = group.reduce((m, w) => (w.rec.receipt.seq < m ? w.rec.receipt.seq : m), group[0].rec.receipt.seq);
-      if (this.queue.length === 0) this.next = min;
-      for (const w of group) w.reject(err as Error);
+    if (this.inFlight || this.queue.length === 0) {
+      if (!this.inFlight) this.drained?.();
       return;
     }
+    const group = this.queue;
+    this.queue = [];
+    this.inFlight = group;
+    let rows: WriteRow[];
+    try {
+      rows = group.map(({ rec }) => this.toRow(rec));
+    } catch (err) {
+      return this.fail(err as Error, group);
+    }
+    this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
+  }
+
+  /** Appends a record's retained data to the data log (page cache; the writer fsyncs it) and builds its row. */
+  private toRow(rec: AppendRecord): WriteRow {
+    const r = rec.receipt;
+    let data: WriteRow["data"];
+    if (rec.data) {
+      const inputsLen = rec.data.inputs.reduce((a, p) => a + p.byteLength, 0);
+      const loc = this.dataLog.append([...rec.data.inputs, ...rec.data.outputs]);
+      data = { segment: loc.segment, offset: loc.offset, inputsLen, outputsLen: loc.length - inputsLen };
+    }
+    return {
+      seq: Number(r.seq),
+      requestId: r.requestId.toLowerCase(),
+      modelHash: r.modelHash,
+      inputDigest: r.inputDigest,
+      outputDigest: r.outputDigest,
+      timestamp: Number(r.timestamp),
+      signature: r.signature,
+      modelName: r.modelName,
+      data,
+    };
+  }
+
+  private settle(r: WriteResult): void {
+    const group = this.inFlight ?? [];
+    this.inFlight = undefined;
+    if (!r.ok) return this.fail(new Error(r.message), group);
     for (const w of group) w.resolve();
+    this.flush();
+  }
+
+  /** A write failed: nothing after it may be stored (seqs would have a gap), so the store stops taking receipts. */
+  private fail(err: Error, group: Waiter[] = this.inFlight ?? []): void {
+    this.failure ??= err;
+    this.inFlight = undefined;
+    for (const w of [...group, ...this.queue.splice(0)]) w.reject(err);
+    this.drained?.();
   }
 
   /** The receipt with this request id, if stored. */
@@ -188,13 +234,18 @@ export class ReceiptStore {
 
   /** Retained inputs/outputs of a receipt, if still within the retention window. */
   data(seq: bigint): { inputs: Uint8Array; outputs: Uint8Array } | undefined {
-    const row = this.db.prepare("SELECT inputs, outputs FROM request_data WHERE seq = ?").get(Number(seq)) as Row | undefined;
-    return row && { inputs: row.inputs as Uint8Array, outputs: row.outputs as Uint8Array };
+    const row = this.db.prepare("SELECT * FROM request_data WHERE seq = ?").get(Number(seq)) as Row | undefined;
+    if (!row) return undefined;
+    const inLen = Number(row.inputs_len);
+    const bytes = this.dataLog.read({ segment: Number(row.segment), offset: Number(row.offset), length: inLen + Number(row.outputs_len) });
+    return bytes && { inputs: bytes.subarray(0, inLen), outputs: bytes.subarray(inLen) };
   }
 
-  /** Deletes retained data older than `cutoffMs`; returns how many rows went. */
+  /** Forgets retained data older than `cutoffMs` (index rows and whole expired segment files); returns rows dropped. */
   pruneData(cutoffMs: number): number {
-    return Number(this.db.prepare("DELETE FROM request_data WHERE created_ms < ?").run(cutoffMs).changes);
+    const n = Number(this.db.prepare("DELETE FROM request_data WHERE created_ms < ?").run(cutoffMs).changes);
+    this.dataLog.prune(cutoffMs);
+    return n;
   }
 
   /** Records a batch (status `sending`) before its transaction is sent. */
@@ -251,10 +302,17 @@ export class ReceiptStore {
     return row.m == null ? 0n : BigInt(row.m as number);
   }
 
-  /** Flushes queued appends and closes the database. */
-  close(): void {
-    this.flush();
+  /** Waits for queued appends to be written, then stops the writer and closes the database. */
+  async close(): Promise<void> {
+    if (!this.failure && (this.inFlight || this.queue.length > 0)) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        if (!this.inFlight) this.flush();
+      });
+    }
+    await this.writer.terminate();
     this.db.close();
+    this.dataLog.close();
   }
 
   private toReceipt(row: Row): StoredReceipt {

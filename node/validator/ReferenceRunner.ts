@@ -33,6 +33,8 @@ export class ReferenceRunner {
     models: readonly { name: string; file: string }[],
     executionProviders: string[] = ["cpu"],
   ): Promise<ReferenceRunner> {
+    // FP32 semantics if re-running on CUDA (TF32 tensor cores drift far beyond the policies; see ortWorker/WorkerClient).
+    process.env.NVIDIA_TF32_OVERRIDE ??= "0";
     const sessions = new Map<Hex, { model: ReferenceModel; session: ort.InferenceSession }>();
     for (const m of models) {
       const bytes = await readFile(m.file);

@@ -16,7 +16,7 @@ const WAD = 10n ** 18n;
 describe("node + chain: registry, committer, proofs", function () {
   let node: RunningNode;
   let cleanup: () => Promise<void>;
-  let audit: Awaited<ReturnType<typeof ethers.deployContract>>;
+  let audit: any;
   let chainId: bigint;
   let auditAddress: Hex;
   let registryAddress: string;
@@ -40,7 +40,7 @@ describe("node + chain: registry, committer, proofs", function () {
     ({ node, cleanup } = await startTestNode(
       {
         signingKey: key,
-        chainId,
+        chainId: chainId.toString(),
         auditLog: auditAddress,
         modelRegistry: registryAddress,
         models: [
@@ -57,7 +57,7 @@ describe("node + chain: registry, committer, proofs", function () {
   it("refuses a model whose sha256 is not registered", async () => {
     let err: Error | undefined;
     try {
-      const t = await startTestNode({ chainId, auditLog: auditAddress, modelRegistry: registryAddress, models: [{ name: "silero-vad", file: VAD }] }, { provider: ethers.provider });
+      const t = await startTestNode({ chainId: chainId.toString(), auditLog: auditAddress, modelRegistry: registryAddress, models: [{ name: "silero-vad", file: VAD }] }, { provider: ethers.provider });
       await t.cleanup();
     } catch (e) {
       err = e as Error;
@@ -66,7 +66,7 @@ describe("node + chain: registry, committer, proofs", function () {
   });
 
   it("announces the registry's policy in model metadata", async () => {
-    const meta = await (await fetch(`${node.url}/v2/models/paddle-cls`)).json();
+    const meta = (await (await fetch(`${node.url}/v2/models/paddle-cls`)).json()) as any;
     expect(meta.verification_policy).to.deep.include({ kind: "tolerance", topK: 1, source: "registry" });
     expect(Math.abs(meta.verification_policy.minCosine - 0.9999)).to.be.below(1e-12);
   });
@@ -92,7 +92,7 @@ describe("node + chain: registry, committer, proofs", function () {
       expect(verifyReceiptSignature(receipt, domain, nodeAddress as Hex)).to.equal(true);
       let body;
       do {
-        body = await (await fetch(`${node.url}/v2/receipts/${receipt.requestId}`)).json();
+        body = (await (await fetch(`${node.url}/v2/receipts/${receipt.requestId}`)).json()) as any;
         if (body.status !== "committed") await new Promise((r) => setTimeout(r, 50));
       } while (body.status !== "committed" && Date.now() < deadline);
       expect(body.status).to.equal("committed");

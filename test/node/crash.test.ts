@@ -135,7 +135,7 @@ describe("node crash safety (kill -9)", function () {
             method: "POST",
             body: JSON.stringify({ id: `load-${i}`, inputs: [{ name: "x", datatype: "FP32", shape: [1, 16], data: Array.from(randomFloats(16, i + 1)) }] }),
           });
-          if (res.status === 200) received.push(receiptFromJson((await res.json()).parameters.receipt));
+          if (res.status === 200) received.push(receiptFromJson(((await res.json()) as any).parameters.receipt));
         } catch {
           await new Promise((r) => setTimeout(r, 5)); // killed: connection refused
         }
@@ -161,7 +161,7 @@ describe("node crash safety (kill -9)", function () {
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${daemon.url}/v2/models/mlp/infer`, { method: "POST", body: JSON.stringify({ inputs: [{ name: "x", datatype: "FP32", shape: [1, 16], data: new Array(16).fill(i) }] }) });
       expect(res.status).to.equal(200);
-      received.push(receiptFromJson((await res.json()).parameters.receipt));
+      received.push(receiptFromJson(((await res.json()) as any).parameters.receipt));
     }
     const maxSeq = received.reduce((m, r) => (r.seq > m ? r.seq : m), 0n);
     const deadline = Date.now() + 30_000;
@@ -169,7 +169,7 @@ describe("node crash safety (kill -9)", function () {
     expect(BigInt(await audit.nextSeq(nodeAddress))).to.be.greaterThan(maxSeq);
 
     for (const r of received) {
-      const body = await (await fetch(`${daemon.url}/v2/receipts/${r.requestId}`)).json();
+      const body = (await (await fetch(`${daemon.url}/v2/receipts/${r.requestId}`)).json()) as any;
       expect(body.receipt?.signature, `receipt seq ${r.seq} lost`).to.equal(r.signature);
       expect(body.status).to.equal("committed");
     }

@@ -150,7 +150,7 @@ describe("node fuzz: malformed requests", function () {
       body: JSON.stringify({ inputs: [{ name: "x", datatype: "FP32", shape: [1, 16], data: new Array(16).fill(0.5) }] }),
     });
     expect(res.status).to.equal(200);
-    const lastSeq = BigInt((await res.json()).parameters.receipt.seq);
+    const lastSeq = BigInt(((await res.json()) as any).parameters.receipt.seq);
     expect(lastSeq).to.equal(BigInt(ok + 1));
     expect(node.store.count()).to.equal(ok + 1);
     for (const id of okIds) expect(node.store.byRequestId(id)).to.not.equal(undefined);

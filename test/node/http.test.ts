@@ -51,20 +51,20 @@ describe("node HTTP API (OIP v2)", function () {
   after(async () => cleanup?.());
 
   it("serves health, server metadata and model metadata that validate against the OIP schemas", async () => {
-    expect((await (await fetch(`${node.url}/v2/health/live`)).json()).live).to.equal(true);
+    expect(((await (await fetch(`${node.url}/v2/health/live`)).json()) as any).live).to.equal(true);
     expect((await fetch(`${node.url}/v2/health/ready`)).status).to.equal(200);
-    const server = await (await fetch(`${node.url}/v2`)).json();
+    const server = (await (await fetch(`${node.url}/v2`)).json()) as any;
     expect(v.server(server), JSON.stringify(v.server.errors)).to.equal(true);
     expect(server.extensions).to.include("binary_tensor_data");
     for (const name of ["mlp", "paddle-cls", "paddle-rec", "silero-vad"]) {
-      const meta = await (await fetch(`${node.url}/v2/models/${name}`)).json();
+      const meta = (await (await fetch(`${node.url}/v2/models/${name}`)).json()) as any;
       expect(v.model(meta), JSON.stringify(v.model.errors)).to.equal(true);
       expect(meta.platform).to.equal("onnx_onnxv1");
       expect(meta.modelHash).to.match(/^0x[0-9a-f]{64}$/);
       expect(meta.execution_provider).to.be.oneOf(["cpu", "cuda"]);
       expect((await fetch(`${node.url}/v2/models/${name}/versions/1/ready`)).status).to.equal(200);
     }
-    const cls = await (await fetch(`${node.url}/v2/models/paddle-cls/versions/1`)).json();
+    const cls = (await (await fetch(`${node.url}/v2/models/paddle-cls/versions/1`)).json()) as any;
     expect(cls.inputs).to.deep.equal([{ name: "x", datatype: "FP32", shape: [-1, 3, -1, -1] }]);
     expect(cls.verification_policy.kind).to.equal("tolerance");
   });
@@ -145,10 +145,10 @@ describe("node HTTP API (OIP v2)", function () {
     const data = Array.from(randomFloats(16, 3));
     const res = await postJson(`${node.url}/v2/models/mlp/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [1, 16], data }] });
     const id = res.json.parameters.receipt.requestId;
-    const r = await (await fetch(`${node.url}/v2/receipts/${id}`)).json();
+    const r = (await (await fetch(`${node.url}/v2/receipts/${id}`)).json()) as any;
     expect(r.status).to.equal("pending");
     expect(r.receipt).to.deep.equal(res.json.parameters.receipt);
-    const d = await (await fetch(`${node.url}/v2/receipts/${id}/data`)).json();
+    const d = (await (await fetch(`${node.url}/v2/receipts/${id}/data`)).json()) as any;
     expect(d.inputs[0].data).to.deep.equal(data.map((x) => Math.fround(x)));
     expect(d.outputs).to.deep.equal(res.json.outputs);
     expect((await fetch(`${node.url}/v2/receipts/0x${"ab".repeat(32)}`)).status).to.equal(404);
@@ -158,7 +158,7 @@ describe("node HTTP API (OIP v2)", function () {
   it("batches concurrent requests and gives each its own rows and receipt", async () => {
     const n = 12;
     const inputs = Array.from({ length: n }, (_, i) => Array.from(randomFloats(16 * ((i % 3) + 1), 1000 + i)));
-    const single = [];
+    const single: Awaited<ReturnType<typeof postJson>>[] = [];
     for (let i = 0; i < n; i++) {
       single.push(await postJson(`${node.url}/v2/models/mlp/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [(i % 3) + 1, 16], data: inputs[i] }] }));
     }
@@ -193,6 +193,15 @@ describe("node HTTP API (OIP v2)", function () {
     expect(res.every((r) => r.status === 200 || r.status === 429)).to.equal(true);
   });
 
+  it("answers 503 with Retry-After when a request outlives its timeout, and issues no receipt", async () => {
+    const before = node.store.count();
+    const res = await postJson(`${node.url}/v2/models/rec-timeout/infer`, { inputs: [{ name: "x", datatype: "FP32", shape: [1, 3, 48, 320], data: Array.from(randomFloats(3 * 48 * 320, 2)) }] });
+    expect(res.status).to.equal(503);
+    expect(res.headers.get("retry-after")).to.equal("1");
+    expect(res.json.error).to.match(/did not answer within 1 ms/);
+    expect(node.store.count()).to.equal(before);
+  });
+
   it("answers bad requests with 4xx and a clear {error}", async () => {
     const cases: [string, unknown, number, RegExp][] = [
       ["/v2/models/nope/infer", { inputs: [] }, 404, /unknown model 'nope'/],
@@ -214,7 +223,7 @@ describe("node HTTP API (OIP v2)", function () {
     }
     const big = await fetch(`${node.url}/v2/models/mlp/infer`, { method: "POST", body: Buffer.alloc(3 * 1024 * 1024, 32) });
     expect(big.status).to.equal(413);
-    expect((await big.json()).error).to.match(/larger than the limit/);
+    expect(((await big.json()) as any).error).to.match(/larger than the limit/);
   });
 
   it("exposes Triton-named Prometheus metrics and /v2/stats", async () => {
@@ -223,7 +232,7 @@ describe("node HTTP API (OIP v2)", function () {
       expect(text).to.contain(name);
     }
     expect(text).to.match(/veritensor_execution_provider\{model="mlp",version="1",provider="(cpu|cuda)"\} 1/);
-    const stats = await (await fetch(`${node.url}/v2/stats`)).json();
+    const stats = (await (await fetch(`${node.url}/v2/stats`)).json()) as any;
     expect(stats.waitMs.p50).to.be.a("number");
     expect(stats.waitMs.p99).to.be.at.least(stats.waitMs.p50);
     expect(stats.accepted).to.be.greaterThan(0);

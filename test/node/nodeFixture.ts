@@ -26,6 +26,7 @@ export function testModels(): ModelConfig[] {
     { name: "paddle-rec", file: REC, maxBatchSize: 4, maxQueueDelayUs: 500, instances: 1 },
     { name: "silero-vad", file: VAD, maxBatchSize: 1, instances: 1 },
     { name: "mlp-tiny-queue", file: MLP, maxBatchSize: 1, maxQueueSize: 1, instances: 1 },
+    { name: "rec-timeout", file: REC, maxBatchSize: 1, timeoutMs: 1, instances: 1 },
   ];
 }
 
