@@ -72,13 +72,15 @@ export function runYumaEpoch(p: RunYumaEpochParameters): RunYumaEpochReturnType 
   const minority = useTotal - p.kappa;
   const rowSum = p.weights.map((w) => (w ? w.reduce((a, b) => a + BigInt(b), 0n) : 0n));
   const wn = (v: number, j: number): bigint => {
-    const x = BigInt(p.weights[v]![j] ?? 0);
+    const row = p.weights[v];
+    const x = BigInt(row ? (row[j] ?? 0) : 0);
     return x === 0n ? 0n : (x << 32n) / rowSum[v];
   };
 
   const consensus: bigint[] = new Array(N).fill(0n);
   const rank: bigint[] = new Array(N).fill(0n);
-  const medRows = rows.filter((v) => use[v] > 0n);
+  // Every row with active stake votes in the median (a row without weights votes 0), as in subtensor.
+  const medRows = use.map((_, v) => v).filter((v) => use[v] > 0n);
   for (let j = 0; j < N; j++) {
     const c = weightedMedian(
       medRows.map((v) => use[v]),

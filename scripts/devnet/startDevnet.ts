@@ -90,7 +90,6 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
 
     const addressesFile = join(dir, "addresses.json");
     const addresses = await narrator.step("Deploying the contracts with Hardhat Ignition", async (say) => {
-      process.env.VERITENSOR_RPC_URL = chain.rpcUrl;
       rmSync(join(root, "ignition", "deployments", "chain-31337"), { recursive: true, force: true });
       const { default: hre } = await import("hardhat");
       const { deployVeritensor } = await import("../deploy/deployVeritensor.js");

@@ -1,0 +1,53 @@
+// Shared fixture: a full devnet (chain, contracts, 3 nodes, 2 validators, explorer) with the demo already run.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DemoResult } from "../../scripts/devnet/DemoResult.js";
+import { Narrator } from "../../scripts/devnet/Narrator.js";
+import { runDemo } from "../../scripts/devnet/runDemo.js";
+import { startDevnet, type Devnet } from "../../scripts/devnet/startDevnet.js";
+import { startKeeper } from "../../scripts/devnet/startKeeper.js";
+
+/** A started devnet plus the demo's result; `stop()` tears everything down. */
+export interface TestDevnet {
+  devnet: Devnet;
+  demo: DemoResult;
+  stop(): Promise<void>;
+}
+
+let shared: Promise<TestDevnet> | undefined;
+
+/**
+ * Starts (once per test process) a devnet in a temporary state folder on free ports and runs the
+ * demo on it. Narration goes to stdout only when VERITENSOR_TEST_VERBOSE is set.
+ *
+ * @example
+ * before(async () => ({ devnet } = await testDevnet()));
+ */
+export function testDevnet(): Promise<TestDevnet> {
+  shared ??= (async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "veritensor-test-devnet-"));
+    const write = process.stdout.write.bind(process.stdout);
+    const quiet = !process.env.VERITENSOR_TEST_VERBOSE;
+    const narrator = new Narrator(quiet ? () => {} : (s: string) => void write(s));
+    const devnet = await startDevnet({ root: process.cwd(), narrator, port: 0, stateDir });
+    const stopKeeper = startKeeper(devnet.clients.keeper, 1000);
+    const demo = await runDemo(devnet, narrator);
+    return {
+      devnet,
+      demo,
+      stop: async () => {
+        stopKeeper();
+        await devnet.stop();
+        rmSync(stateDir, { recursive: true, force: true });
+        shared = undefined;
+      },
+    };
+  })();
+  return shared;
+}
+
+// Root hook: whichever test file started the shared devnet, it is stopped once all tests are done.
+after(async () => {
+  if (shared) await (await shared.catch(() => undefined))?.stop();
+});
