@@ -242,6 +242,13 @@ export class Validator {
     }
     await this.holdReceipt(t, receipt);
     this.pendingInclusion.push({ receipt, signer: t.node.signer });
+    if (receipt.modelHash.toLowerCase() !== model.modelHash) {
+      // asked for the registered weights, answered (and signed) for other ones: never re-runnable, never accepted
+      t.record.check(false);
+      this.totals.rejected++;
+      this.recordFault(t, "badReceipt", `asked for ${name} (${model.modelHash}), receipt names model ${receipt.modelHash}`, receipt.requestId, receipt.seq);
+      return;
+    }
     await this.audit(t, receipt, inputs, outputs, false);
   }
 
