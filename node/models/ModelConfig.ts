@@ -31,6 +31,13 @@ export interface ModelConfig {
   allowNonFinite?: boolean;
   /** Verification policy announced in metadata when no registry entry overrides it. */
   policy?: VerificationPolicy;
+  /** Pad merged batches to power-of-two sizes (default: on for GPU providers, off on CPU). */
+  padBatches?: boolean;
+  /**
+   * Warm-up samples run at load on every worker and batch size: non-batch dims per input,
+   * e.g. `[{ "x": [3, 48, 192] }]` (full dims for unbatched models). Like Triton's model_warmup.
+   */
+  warmup?: Record<string, number[]>[];
   /** Free-form description. */
   description?: string;
 }

@@ -2,8 +2,10 @@
 import type { ModelConfig } from "./ModelConfig.js";
 import type { VerificationPolicy } from "./VerificationPolicy.js";
 
-/** ModelConfig after loadModelConfigs: nothing optional except `description`. */
-export type ResolvedModelConfig = Required<Omit<ModelConfig, "description" | "policy">> & {
+/** ModelConfig after loadModelConfigs: defaults applied (`padBatches` stays optional: it depends on the provider). */
+export type ResolvedModelConfig = Required<Omit<ModelConfig, "description" | "policy" | "padBatches" | "warmup">> & {
   policy: VerificationPolicy;
   description?: string;
+  padBatches?: boolean;
+  warmup: Record<string, number[]>[];
 };

@@ -25,7 +25,7 @@ export async function checkModelRegistration(args: {
   if (!registered) {
     throw new Error(
       `model '${args.name}' (${args.file}) has sha256 ${args.modelHash}, which is not registered in the ModelRegistry at ${args.registry}: ` +
-        `register these exact bytes first, or check that the file is the one you meant`,
+        `register these exact bytes first, or check that the file is the one you meant`
     );
   }
   const m = await reg.getModel(args.modelHash);

@@ -6,6 +6,18 @@ import type { ResolvedModelConfig } from "./ResolvedModelConfig.js";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** Checks the warm-up samples: a list of `{ input: dims }` objects with positive integer dims. */
+function checkWarmup(w: unknown, where: string): Record<string, number[]>[] {
+  if (w === undefined) return [];
+  const ok =
+    Array.isArray(w) &&
+    w.every(
+      (s) => s && typeof s === "object" && !Array.isArray(s) && Object.values(s).every((d) => Array.isArray(d) && d.every((x) => Number.isInteger(x) && x > 0))
+    );
+  if (!ok) throw new Error(`${where}: "warmup" must be a list of {"<input>": [dims...]} with positive integer dims`);
+  return w as Record<string, number[]>[];
+}
+
 /** Applies defaults and checks one config; `baseDir` resolves a relative `file`. */
 function resolveOne(c: ModelConfig, baseDir: string, where: string): ResolvedModelConfig {
   if (!c || typeof c !== "object") throw new Error(`${where}: a model config must be a JSON object`);
@@ -33,6 +45,8 @@ function resolveOne(c: ModelConfig, baseDir: string, where: string): ResolvedMod
     allowNonFinite: c.allowNonFinite ?? false,
     policy: { kind: policy.kind, minCosine: policy.minCosine ?? 0.999, maxRelAbsError: policy.maxRelAbsError ?? 0.01, topK: policy.topK ?? 0 },
     description: c.description,
+    padBatches: c.padBatches,
+    warmup: checkWarmup(c.warmup, where),
   };
 }
 
@@ -48,7 +62,9 @@ export function loadModelConfigs(opts: { modelDir?: string; models?: ModelConfig
   if (opts.modelDir) {
     const dir = resolve(opts.baseDir ?? process.cwd(), opts.modelDir);
     if (!existsSync(dir)) throw new Error(`model directory ${dir} does not exist`);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort()) {
       const path = join(dir, f);
       let parsed: ModelConfig;
       try {

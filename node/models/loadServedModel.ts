@@ -31,7 +31,7 @@ function toIo(specs: WorkerTensorSpec[], model: string): ModelIoSpec[] {
  */
 export async function loadServedModel(
   config: ResolvedModelConfig,
-  opts: { executionProviders: string[]; registry?: { address: string; runner: ContractRunner } },
+  opts: { executionProviders: string[]; registry?: { address: string; runner: ContractRunner } }
 ): Promise<ServedModel> {
   const bytes = readFileSync(config.file);
   const modelHash = `0x${createHash("sha256").update(bytes).digest("hex")}` as Hex;
@@ -51,8 +51,10 @@ export async function loadServedModel(
     maxQueueDelayUs: config.maxQueueDelayUs,
     maxQueueSize: config.maxQueueSize,
     timeoutMs: config.timeoutMs,
+    padBatches: config.padBatches,
   });
   try {
+    await runner.warmup(config.warmup);
     return { config, modelHash, policy, policySource, inputs: toIo(runner.inputs, config.name), outputs: toIo(runner.outputs, config.name), runner };
   } catch (err) {
     await runner.close();

@@ -28,6 +28,22 @@ export interface ExecutionReport {
 
 type TypedArrayCtor = new (n: number) => RawTensorData;
 
+/** Typed array per onnxruntime type (for warm-up inputs). */
+const TYPED_ARRAYS: Record<string, TypedArrayCtor> = {
+  float32: Float32Array,
+  float64: Float64Array,
+  float16: Uint16Array,
+  int8: Int8Array,
+  uint8: Uint8Array,
+  bool: Uint8Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
+  int32: Int32Array,
+  uint32: Uint32Array,
+  int64: BigInt64Array,
+  uint64: BigUint64Array,
+};
+
 const nowNs = () => process.hrtime.bigint();
 
 /**
@@ -54,13 +70,18 @@ export class ModelRunner {
   onExecution?: (r: ExecutionReport) => void;
   /** Called when a worker dies and is replaced (for logs). */
   onWorkerRestart?: (err: Error) => void;
+  /**
+   * Pad merged batches to power-of-two sizes. On by default for GPU providers: cuDNN searches convolution
+   * algorithms for every new input shape (seconds in total when batch sizes vary), so fewer shapes matter
+   * more than the padding's compute. Off on CPU, where padding only costs.
+   */
+  readonly padBuckets: boolean;
 
   private constructor(readonly options: ModelRunnerOptions, first: WorkerClient) {
     const { inputs, outputs } = first.info;
     this.batching =
-      options.maxBatchSize > 1 &&
-      inputs.every((s) => s.shape.length > 0 && s.shape[0] === -1) &&
-      outputs.every((s) => s.shape.length > 0 && s.shape[0] === -1);
+      options.maxBatchSize > 1 && inputs.every((s) => s.shape.length > 0 && s.shape[0] === -1) && outputs.every((s) => s.shape.length > 0 && s.shape[0] === -1);
+    this.padBuckets = this.batching && (options.padBatches ?? first.info.executionProvider !== "cpu");
     this.adopt(first);
   }
 
@@ -101,6 +122,35 @@ export class ModelRunner {
   /** Why the preferred providers were not used, if the sessions fell back to CPU. */
   get fallbackReason(): string | undefined {
     return this.anyWorker().info.fallbackReason;
+  }
+
+  /**
+   * Runs zero inputs of every batch size the runner will use (each power of two up to maxBatchSize when
+   * padding, else 1) on every worker, for each sample of non-batch dims (`{ inputName: dims }`), so that
+   * providers tune their kernels before the first request. Unbatched models take the full dims.
+   *
+   * @example
+   * await runner.warmup([{ x: [3, 48, 192] }]);
+   */
+  async warmup(samples: Record<string, number[]>[]): Promise<void> {
+    const sizes: number[] = [];
+    if (this.batching && this.padBuckets) for (let b = 1; b <= this.options.maxBatchSize; b *= 2) sizes.push(b);
+    else sizes.push(1);
+    if (this.padBuckets && !sizes.includes(this.options.maxBatchSize)) sizes.push(this.options.maxBatchSize);
+    for (const sample of samples) {
+      for (const b of sizes) {
+        const feeds = (): RawTensor[] =>
+          this.inputs.map((spec) => {
+            const rest = sample[spec.name];
+            if (!rest) throw new Error(`warmup sample of model '${this.options.name}' lacks input '${spec.name}'`);
+            const dims = this.batching ? [b, ...rest] : rest;
+            const ctor = TYPED_ARRAYS[spec.type];
+            if (!ctor) throw new Error(`warmup of model '${this.options.name}': input type ${spec.type} is not supported`);
+            return { name: spec.name, type: spec.type, dims, data: new ctor(dims.reduce((x, y) => x * y, 1)) };
+          });
+        await Promise.all([...this.workers].map((w) => w.run(feeds())));
+      }
+    }
   }
 
   /** Requests waiting for a worker. */
@@ -167,7 +217,7 @@ export class ModelRunner {
         this.adopt(w);
         this.pump();
       },
-      (e: Error) => this.onWorkerRestart?.(e),
+      (e: Error) => this.onWorkerRestart?.(e)
     );
   }
 
@@ -228,13 +278,14 @@ export class ModelRunner {
       this.release(worker);
       return;
     }
-    const feeds = this.batching ? concatFeeds(live) : live[0].inputs.map(copyTensor);
     const batchSize = this.batching ? live.reduce((s, j) => s + j.rows, 0) : 1;
+    const padded = this.padBuckets ? bucketOf(batchSize, this.options.maxBatchSize) : batchSize;
+    const feeds = this.batching ? concatFeeds(live, padded) : live[0].inputs.map(copyTensor);
     const t1 = nowNs();
     try {
       const { outputs, inferUs } = await worker.run(feeds);
       const t2 = nowNs();
-      const split = this.batching ? splitOutputs(outputs, live, batchSize) : [outputs];
+      const split = this.batching ? splitOutputs(outputs, live, padded) : [outputs];
       const t3 = nowNs();
       this.avgExecUs = 0.9 * this.avgExecUs + 0.1 * inferUs;
       this.avgRowsPerExec = 0.9 * this.avgRowsPerExec + 0.1 * batchSize;
@@ -272,11 +323,18 @@ function copyTensor(t: RawTensor): RawTensor {
   return { name: t.name, type: t.type, dims: t.dims, data: t.data.slice() as RawTensorData };
 }
 
-/** Concatenates the jobs' inputs along the first dimension (jobs share names, types and other dims). */
-function concatFeeds(jobs: Job[]): RawTensor[] {
-  const total = jobs.reduce((s, j) => s + j.rows, 0);
+/** The smallest power of two >= rows (capped at max): the batch sizes a padded execution uses. */
+function bucketOf(rows: number, max: number): number {
+  let b = 1;
+  while (b < rows) b *= 2;
+  return Math.min(b, Math.max(max, rows));
+}
+
+/** Concatenates the jobs' inputs along the first dimension (jobs share names, types and other dims), zero-padded to `total` rows. */
+function concatFeeds(jobs: Job[], total: number): RawTensor[] {
+  const rows = jobs.reduce((s, j) => s + j.rows, 0);
   return jobs[0].inputs.map((first, i) => {
-    if (jobs.length === 1) return { ...copyTensor(first), dims: [...first.dims] };
+    if (jobs.length === 1 && rows === total) return { ...copyTensor(first), dims: [...first.dims] };
     const ctor = first.data.constructor as TypedArrayCtor;
     const rowLen = first.dims.slice(1).reduce((a, b) => a * b, 1);
     const data = new ctor(total * rowLen);
@@ -289,7 +347,7 @@ function concatFeeds(jobs: Job[]): RawTensor[] {
   });
 }
 
-/** Splits a batch's outputs back into each job's rows. */
+/** Splits a batch's outputs back into each job's rows (padding rows at the end are dropped). */
 function splitOutputs(outputs: RawTensor[], jobs: Job[], total: number): RawTensor[][] {
   for (const o of outputs) {
     if (o.dims[0] !== total) {

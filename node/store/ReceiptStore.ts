@@ -163,33 +163,45 @@ export class ReceiptStore {
     this.inFlight = group;
     let rows: WriteRow[];
     try {
-      rows = group.map(({ rec }) => this.toRow(rec));
+      rows = this.toRows(group.map((w) => w.rec));
     } catch (err) {
       return this.fail(err as Error, group);
     }
     this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
   }
 
-  /** Appends a record's retained data to the data log (page cache; the writer fsyncs it) and builds its row. */
-  private toRow(rec: AppendRecord): WriteRow {
-    const r = rec.receipt;
-    let data: WriteRow["data"];
-    if (rec.data) {
+  /** Appends the group's retained data to the data log in one write (page cache; the writer fsyncs it) and builds the rows. */
+  private toRows(recs: AppendRecord[]): WriteRow[] {
+    const parts: Uint8Array[] = [];
+    const sizes = recs.map((rec) => {
+      if (!rec.data) return undefined;
+      const all = [...rec.data.inputs, ...rec.data.outputs];
+      parts.push(...all);
       const inputsLen = rec.data.inputs.reduce((a, p) => a + p.byteLength, 0);
-      const loc = this.dataLog.append([...rec.data.inputs, ...rec.data.outputs]);
-      data = { segment: loc.segment, offset: loc.offset, inputsLen, outputsLen: loc.length - inputsLen };
-    }
-    return {
-      seq: Number(r.seq),
-      requestId: r.requestId.toLowerCase(),
-      modelHash: r.modelHash,
-      inputDigest: r.inputDigest,
-      outputDigest: r.outputDigest,
-      timestamp: Number(r.timestamp),
-      signature: r.signature,
-      modelName: r.modelName,
-      data,
-    };
+      return { inputsLen, outputsLen: all.reduce((a, p) => a + p.byteLength, 0) - inputsLen };
+    });
+    const loc = parts.length > 0 ? this.dataLog.append(parts) : undefined;
+    let offset = loc?.offset ?? 0;
+    return recs.map((rec, i) => {
+      const r = rec.receipt;
+      const size = sizes[i];
+      let data: WriteRow["data"];
+      if (size && loc) {
+        data = { segment: loc.segment, offset, inputsLen: size.inputsLen, outputsLen: size.outputsLen };
+        offset += size.inputsLen + size.outputsLen;
+      }
+      return {
+        seq: Number(r.seq),
+        requestId: r.requestId.toLowerCase(),
+        modelHash: r.modelHash,
+        inputDigest: r.inputDigest,
+        outputDigest: r.outputDigest,
+        timestamp: Number(r.timestamp),
+        signature: r.signature,
+        modelName: r.modelName,
+        data,
+      };
+    });
   }
 
   private settle(r: WriteResult): void {

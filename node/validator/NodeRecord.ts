@@ -8,6 +8,8 @@ export interface NodeFault {
   kind: "doubleSign" | "inclusion" | "wrongOutput" | "badReceipt" | "slashed";
   detail: string;
   at: number;
+  /** The receipt seq the fault is about, when there is one. */
+  seq?: string;
   challengeId?: string;
 }
 

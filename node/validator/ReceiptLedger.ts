@@ -14,6 +14,9 @@ import { hashReceipt } from "../../client/index.js";
 export class ReceiptLedger {
   private readonly bySeq = new Map<string, { receipt: SignedReceipt; leaf: Hex }>();
 
+  /** Keeps at most `capacity` receipts, forgetting the oldest first (a long-running daemon stays bounded). */
+  constructor(private readonly capacity = 200_000) {}
+
   /** Records `receipt`; returns a conflicting receipt of the same (node, seq) if one is held. */
   add(receipt: SignedReceipt): SignedReceipt | undefined {
     const key = `${receipt.node.toLowerCase()}:${receipt.seq}`;
@@ -21,6 +24,7 @@ export class ReceiptLedger {
     const held = this.bySeq.get(key);
     if (!held) {
       this.bySeq.set(key, { receipt, leaf });
+      if (this.bySeq.size > this.capacity) this.bySeq.delete(this.bySeq.keys().next().value!);
       return undefined;
     }
     return held.leaf === leaf ? undefined : held.receipt;

@@ -14,6 +14,8 @@ import { NodeRecord, type NodeFault } from "./NodeRecord.js";
 import { ReceiptLedger } from "./ReceiptLedger.js";
 import { auditAnswer } from "./auditAnswer.js";
 import { synthesizeInputs } from "./synthesizeInputs.js";
+import { jitterInputs } from "./jitterInputs.js";
+import type { NodeRequestError } from "./NodeRequestError.js";
 import { sampleBatches } from "./duties/sampleBatches.js";
 import { checkInclusion } from "./duties/checkInclusion.js";
 import { followChallenges } from "./duties/followChallenges.js";
@@ -68,6 +70,10 @@ export class Validator {
   readonly challenges = new Map<string, ChallengeRecord>();
   readonly votes = new Map<string, { vote: Vote; salt: Hex; revealed: boolean }>();
   readonly faultKeys = new Set<string>();
+  /** Committee duties this validator could not vote on yet (no data matching the receipt, or model not loaded). */
+  readonly abstained = new Set<string>();
+  /** Per model hash, a reservoir of input sets seen in audited user requests (probes replay them, jittered). */
+  readonly userInputs = new Map<Hex, Tensor[][]>();
   readonly secret = randomBytes(32);
   readonly weightsState = new Map<string, { uids: number[]; weights: number[]; salt: Hex; revealed: boolean }>();
   nodesReadAt = 0;
@@ -208,12 +214,20 @@ export class Validator {
     const name = names[Math.floor(this.rnd() * names.length)];
     const model = t.models.get(name)!;
     const spec = this.config.models.find((m) => m.name === name)?.probe ?? {};
-    const inputs = synthesizeInputs(model.inputs, spec, this.rnd);
+    // Most probes replay (jittered) inputs seen in audited user requests, so they look like user traffic.
+    const seen = this.userInputs.get(model.modelHash);
+    const inputs = seen?.length && this.rnd() < 0.7 ? jitterInputs(seen[Math.floor(this.rnd() * seen.length)], this.rnd) : synthesizeInputs(model.inputs, spec, this.rnd);
     this.totals.probes++;
     let answer;
     try {
       answer = await t.client.infer(name, inputs, randomBytes(16).toString("hex"));
     } catch (e) {
+      const status = (e as NodeRequestError).status;
+      if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
+        // the node refused our input (e.g. a synthetic value the model does not accept): not the node's fault
+        this.log.warn("probe input refused; set models[].probe for this model", { node: t.node.signer, model: name, error: (e as Error).message });
+        return;
+      }
       t.record.probe(undefined);
       this.log.debug("probe failed", { node: t.node.signer, model: name, error: (e as Error).message });
       return;
@@ -223,11 +237,18 @@ export class Validator {
     const { receipt, outputs } = answer;
     if (!verifyReceiptSignature(receipt, this.chain.domain, t.node.signer)) {
       t.record.check(false);
-      this.recordFault(t, "badReceipt", `probe receipt not signed by ${t.node.signer}`, `${receipt.requestId}`);
+      this.recordFault(t, "badReceipt", `probe receipt not signed by ${t.node.signer}`, `${receipt.requestId}`, receipt.seq);
       return;
     }
     await this.holdReceipt(t, receipt);
     this.pendingInclusion.push({ receipt, signer: t.node.signer });
+    if (receipt.modelHash.toLowerCase() !== model.modelHash) {
+      // asked for the registered weights, answered (and signed) for other ones: never re-runnable, never accepted
+      t.record.check(false);
+      this.totals.rejected++;
+      this.recordFault(t, "badReceipt", `asked for ${name} (${model.modelHash}), receipt names model ${receipt.modelHash}`, receipt.requestId, receipt.seq);
+      return;
+    }
     await this.audit(t, receipt, inputs, outputs, false);
   }
 
@@ -247,12 +268,13 @@ export class Validator {
     this.totals.rejected++;
     this.log.warn("output rejected", { node: t.node.signer, seq: receipt.seq, failure: result.failure, detail: result.detail, sampled });
     if (result.failure !== "policy") {
-      this.recordFault(t, "badReceipt", result.detail, receipt.requestId);
+      this.recordFault(t, "badReceipt", result.detail, receipt.requestId, receipt.seq);
       return;
     }
     const leaf = hashReceipt(receipt);
     this.evidence.set(leaf, { receipt, inputs, outputs });
-    this.recordFault(t, "wrongOutput", result.detail, leaf);
+    if (this.evidence.size > 1000) this.evidence.delete(this.evidence.keys().next().value!);
+    this.recordFault(t, "wrongOutput", result.detail, leaf, receipt.seq);
     if (!this.mayChallenge(t)) return;
     const uri = this.evidenceBaseUrl ? `${this.evidenceBaseUrl}/evidence/${leaf}` : "";
     await this.open(t, "wrongOutput", receipt, result.detail, () => this.chain.openWrongOutputChallenge(receipt, uri));
@@ -273,7 +295,7 @@ export class Validator {
     const conflict = this.ledger.add(receipt);
     if (!conflict) return;
     const detail = `two receipts for seq ${receipt.seq}`;
-    this.recordFault(t, "doubleSign", detail, `ds:${receipt.seq}`);
+    this.recordFault(t, "doubleSign", detail, `ds:${receipt.node.toLowerCase()}:${receipt.seq}`, receipt.seq);
     if (!(this.config.challenge ?? true)) return;
     await this.open(t, "doubleSign", receipt, detail, () => this.chain.proveDoubleSign(conflict, receipt), true);
   }
@@ -292,10 +314,10 @@ export class Validator {
     return (this.config.challenge ?? true) && t.openChallenges < (this.config.maxOpenChallengesPerNode ?? 1);
   }
 
-  recordFault(t: Tracked, kind: NodeFault["kind"], detail: string, key: string): void {
+  recordFault(t: Tracked, kind: NodeFault["kind"], detail: string, key: string, seq?: bigint): void {
     if (this.faultKeys.has(key)) return;
     this.faultKeys.add(key);
-    t.record.fault({ kind, detail, at: Date.now() });
+    t.record.fault({ kind, detail, at: Date.now(), ...(seq === undefined ? {} : { seq: seq.toString() }) });
   }
 
   /** Opens a challenge once per receipt and tracks it; a duplicate (another validator was first) is not an error. */

@@ -1,5 +1,5 @@
 // The validator's view of and actions on the chain: Subnet (nodes, weights), AuditLog, ModelRegistry, Challenges.
-import { AbiCoder, Contract, JsonRpcProvider, NonceManager, Wallet, keccak256, type Provider, type Signer } from "ethers";
+import { AbiCoder, Contract, JsonRpcProvider, Wallet, keccak256, type Provider, type Signer } from "ethers";
 import type { Address, Hex, ReceiptDomain, SignedReceipt } from "../../client/index.js";
 import { policyFromChain, type VerificationPolicy } from "../../client/policy/index.js";
 import { loadInterfaceAbi } from "./loadInterfaceAbi.js";
@@ -30,7 +30,7 @@ const receiptTuple = (r: SignedReceipt) => toContractReceipt(r);
 
 /**
  * Wraps the contracts with the validator's operator key. Transactions are sent one at a time through a
- * queue (one nonce stream); reads go straight to the provider.
+ * queue, each waiting for the previous one to be mined; reads go straight to the provider.
  *
  * @example
  * const chain = await ValidatorChain.connect({ rpcUrl, privateKey, contracts });
@@ -64,7 +64,7 @@ export class ValidatorChain {
     let signer = args.signer;
     if (!signer) {
       if (!args.privateKey) throw new Error("the validator needs a private key (privateKeyFile or VERITENSOR_VALIDATOR_KEY)");
-      signer = new NonceManager(new Wallet(args.privateKey, provider));
+      signer = new Wallet(args.privateKey, provider);
     }
     const address = (await signer.getAddress()) as Address;
     const { chainId } = await provider.getNetwork();
@@ -83,10 +83,15 @@ export class ValidatorChain {
     return next;
   }
 
-  /** Sends a contract call and waits for its receipt. */
+  /**
+   * Sends a contract call and waits for its receipt. Transactions go one at a time, each with the account's
+   * pending nonce read just before it: a call that fails before sending (a revert at gas estimation, say)
+   * leaves no gap, unlike a local nonce counter.
+   */
   async tx(contract: Contract, method: string, ...args: unknown[]): Promise<import("ethers").TransactionReceipt> {
     return this.send(async () => {
-      const sent = await contract.getFunction(method)(...args);
+      const nonce = await this.provider.getTransactionCount(this.address, "pending");
+      const sent = await contract.getFunction(method)(...args, { nonce });
       const mined = await sent.wait();
       if (!mined || mined.status !== 1) throw new Error(`${method} reverted`);
       return mined;

@@ -25,6 +25,8 @@ const BATCH = Number(arg("batch", "1"));
 const SLICES = Number(arg("slices", "4"));
 /** `--raw-only`: measure only the in-process runner (e.g. CPU vs CUDA at a large batch); no daemon. */
 const RAW_ONLY = process.argv.includes("--raw-only");
+/** `--sync full|normal`: the node's storeSynchronous (full = fsync per group commit, the default). */
+const SYNC = arg("sync", "full");
 
 /** One request's input per model: [batch, ...] with the model's fixed dims, variable ones filled in. */
 const SHAPES: Record<string, number[]> = {
@@ -138,6 +140,7 @@ try {
     chainId: 31337,
     auditLog: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
     storePath: join(dir, "bench.sqlite"),
+    storeSynchronous: SYNC,
     logLevel: "warn",
     models: [],
   };
@@ -168,7 +171,9 @@ try {
       maxQueueDelayUs: c.maxQueueDelayUs,
       maxQueueSize: c.maxQueueSize,
       timeoutMs: c.timeoutMs,
+      padBatches: c.padBatches,
     });
+    if (BATCH === 1) await runner.warmup(c.warmup); // as the node does at load
     ep = runner.executionProvider;
     const input = floats(SHAPES[c.name].reduce((a, b) => a * b, 1));
     const feed = (): RawTensor[] => [{ name: runner.inputs[0].name, type: "float32", dims: SHAPES[c.name], data: input }];
@@ -239,9 +244,10 @@ try {
         batchPerRequest: BATCH,
         secondsPerRun: SECONDS,
         slicesPerRun: SLICES,
+        storeSynchronous: SYNC,
         cpus: cpus().length,
         notes:
-          "raw = the node's ModelRunner (same workers, batching config) called in-process without HTTP or receipts, measured in slices interleaved with the node's; node = the daemon (node/main.ts) in its own process over HTTP keep-alive, receipts signed and stored (sqlite WAL, synchronous=full, data retained), no chain. receiptOverheadUs = CPU time per receipt of ReceiptIssuer.issue, all threads (input/output digests, retained-data write, requestId, secp256k1 signature, group-committed insert with fsync) for the model with the smallest tensors; ...ByModel for each.",
+          "raw = the node's ModelRunner (same workers, batching config) called in-process without HTTP or receipts, measured in slices interleaved with the node's; node = the daemon (node/main.ts) in its own process over HTTP keep-alive, receipts signed and stored (sqlite WAL, synchronous=storeSynchronous, data retained), no chain. receiptOverheadUs = CPU time per receipt of ReceiptIssuer.issue, all threads (input/output digests, retained-data write, requestId, secp256k1 signature, group-committed insert with fsync) for the model with the smallest tensors; ...ByModel for each.",
       },
       null,
       2

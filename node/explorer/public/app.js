@@ -5,14 +5,15 @@ const POLL_MS = 2000;
 const $ = (sel) => document.querySelector(sel);
 
 /** Formats a token amount given in base units (18 decimals) as a decimal string. */
-function tokens(v) {
+function tokens(v, decimals = 2) {
   if (v === undefined || v === null || v === "") return "–";
   let b;
   try { b = BigInt(v); } catch { return String(v); }
   const neg = b < 0n; if (neg) b = -b;
   const whole = b / 10n ** 18n;
-  const frac = ((b % 10n ** 18n) * 100n) / 10n ** 18n;
-  return (neg ? "-" : "") + whole.toLocaleString("en-US") + "." + frac.toString().padStart(2, "0");
+  const scale = 10n ** BigInt(decimals);
+  const frac = ((b % 10n ** 18n) * scale) / 10n ** 18n;
+  return (neg ? "-" : "") + whole.toLocaleString("en-US") + "." + frac.toString().padStart(decimals, "0");
 }
 const toNum = (v) => (v === undefined || v === null || v === "" ? NaN : Number(v) / 1e18);
 const short = (a) => (typeof a === "string" && a.startsWith("0x") && a.length > 14 ? a.slice(0, 8) + "…" + a.slice(-6) : String(a ?? "–"));
@@ -76,7 +77,7 @@ function render(s) {
   fill("nodes", s.nodes.map((n) => {
     const m = n.measured?.[0] || {};
     return [
-      td(short(n.operator), "mono"), n.endpoint, tokens(n.stake), tokens(n.price), `${n.region || "–"} / ${n.energySource || "–"}`, String(n.carbonIntensity ?? "–"),
+      td(short(n.operator), "mono"), n.endpoint, tokens(n.stake), tokens(n.price, 4), `${n.region || "–"} / ${n.energySource || "–"}`, String(n.carbonIntensity ?? "–"),
       `${ms(n.published?.p50Ms)} / ${ms(n.published?.p99Ms)}`,
       `${ms(m.p50Ms)} / ${ms(m.p99Ms)}`,
       `${pct(n.published?.acceptanceRate)} / ${pct(m.acceptanceRate)}`,

@@ -36,7 +36,7 @@ export async function checkInclusion(v: Validator): Promise<void> {
       continue;
     }
     const detail = covered ? `receipt seq ${p.receipt.seq} is not in the committed batch` : `receipt seq ${p.receipt.seq} not committed in time`;
-    v.recordFault(t, "inclusion", detail, `inc:${hashReceipt(p.receipt)}`);
+    v.recordFault(t, "inclusion", detail, `inc:${hashReceipt(p.receipt)}`, p.receipt.seq);
     if (v.mayChallenge(t)) await v.open(t, "inclusion", p.receipt, detail, () => v.chain.openInclusionChallenge(p.receipt));
   }
   v.pendingInclusion.push(...keep);

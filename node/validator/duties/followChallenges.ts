@@ -30,6 +30,9 @@ export async function followChallenges(v: Validator): Promise<void> {
     if (rec.status === "Settled") {
       const t = v.nodes.get(rec.node.toLowerCase());
       if (t) t.openChallenges = Math.max(0, t.openChallenges - 1);
+      // slashed (and jailed): stop probing and challenging it until the Subnet lists it as eligible again
+      if (t && ["DoubleSigned", "InclusionUnanswered", "Mismatch"].includes(rec.outcome)) t.node.eligible = false;
+      for (const [leaf, ev] of v.evidence) if (ev.receipt.node.toLowerCase() === rec.node.toLowerCase() && ev.receipt.seq.toString() === rec.seq) v.evidence.delete(leaf);
       v.log.info("challenge settled", { id, kind: rec.kind, node: rec.node, outcome: rec.outcome });
     }
   }

@@ -48,5 +48,9 @@ async function sampleOne(v: Validator, t: Tracked, seq: bigint): Promise<void> {
     t.record.check(false, true);
     return;
   }
+  const reservoir = v.userInputs.get(receipt.modelHash) ?? [];
+  if (reservoir.length < 32) reservoir.push(data.inputs);
+  else reservoir[Math.floor(v.rnd() * reservoir.length)] = data.inputs;
+  v.userInputs.set(receipt.modelHash, reservoir);
   await v.audit(t, receipt, data.inputs, data.outputs, true);
 }

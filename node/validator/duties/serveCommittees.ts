@@ -56,7 +56,10 @@ async function decideVote(v: Validator, id: bigint): Promise<Vote | undefined> {
     v.log.info("committee re-run", { id, match: verdict.match, summary: verdict.summary });
     return verdict.match ? Vote.Match : Vote.Mismatch;
   }
-  v.committeeStats.abstained++;
+  if (!v.abstained.has(id.toString())) {
+    v.abstained.add(id.toString());
+    v.committeeStats.abstained++;
+  }
   v.log.warn("committee: no data matching the receipt, or model not loaded; abstaining", { id });
   return undefined;
 }
