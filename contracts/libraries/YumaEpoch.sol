@@ -339,7 +339,9 @@ library YumaEpoch {
         uint256[] trust;
         uint256[] db;
         uint256[] e;
-        uint256[] u;
+        uint256[] vOff; // per revealed validator: 0x20 + 32 * slot (byte offset into per-validator arrays)
+        uint256[] laneMask; // per bond word: the lanes of validators whose old bonds count
+        uint256[] bw; // scratch: the masked bond words of one column (one spare word)
     }
 
     /// @notice Runs up to `maxSteps` finalisation steps.
@@ -435,7 +437,15 @@ library YumaEpoch {
         x.trust = _load64(s.trust, x.nV);
         x.db = new uint256[](x.nV);
         x.e = new uint256[](x.nV);
-        x.u = new uint256[](x.nV);
+        x.bw = new uint256[](x.nBW + 1);
+        x.laneMask = new uint256[](x.nBW);
+        for (uint256 v; v < x.nV; ++v) {
+            if ((x.bondsMask >> v) & 1 == 1) {
+                x.laneMask[v / YumaPacking.BONDS_PER_WORD] |= uint256(0xffff) << ((v % YumaPacking.BONDS_PER_WORD) << 4);
+            }
+        }
+        x.vOff = new uint256[](x.n);
+        for (uint256 k; k < x.n; ++k) x.vOff[k] = 0x20 + ((x.v[k] & 0xff) << 5);
     }
 
     function _saveAcc(State storage s, Ctx memory x) private {
@@ -450,11 +460,27 @@ library YumaEpoch {
         if (j1 > f.nN) j1 = f.nN;
         uint256 n = x.n;
         uint256[] memory med = new uint256[](x.nMed);
-        uint256[] memory wn = new uint256[](n);
-        uint256[] memory words = x.word;
-        uint256[] memory rowSum = x.rowSum;
-        uint256[] memory uSt = x.uStake;
-        uint256[] memory aSt = x.aStake;
+        // One 4-word record per revealed validator: weight word, row sum, use-stake, active stake; then wn.
+        uint256 rec;
+        {
+            uint256[] memory words = x.word;
+            uint256[] memory rowSum = x.rowSum;
+            uint256[] memory uSt = x.uStake;
+            uint256[] memory aSt = x.aStake;
+            assembly ("memory-safe") {
+                rec := mload(0x40)
+                mstore(0x40, add(rec, mul(n, 0xa0)))
+                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
+                    let o := add(shl(5, k), 0x20)
+                    let r := add(rec, mul(k, 0xa0))
+                    mstore(r, mload(add(words, o)))
+                    mstore(add(r, 0x20), mload(add(rowSum, o)))
+                    mstore(add(r, 0x40), mload(add(uSt, o)))
+                    mstore(add(r, 0x60), mload(add(aSt, o)))
+                }
+            }
+        }
+        uint256 recEnd = rec + n * 0xa0;
         int256 minority = f.minority;
         uint256 useTotal = f.useTotal;
         uint256 rankSum = f.rankSum;
@@ -465,13 +491,12 @@ library YumaEpoch {
             uint256 m;
             assembly ("memory-safe") {
                 // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake.
-                let end := shl(5, n)
                 let pm := add(med, 0x20)
-                for { let o := 0x20 } iszero(gt(o, end)) { o := add(o, 0x20) } {
-                    let w := and(shr(sh, mload(add(words, o))), 0xffff)
-                    if w { w := div(shl(32, w), mload(add(rowSum, o))) }
-                    mstore(add(wn, o), w)
-                    let u := mload(add(uSt, o))
+                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
+                    let w := and(shr(sh, mload(r)), 0xffff)
+                    if w { w := div(shl(32, w), mload(add(r, 0x20))) }
+                    mstore(add(r, 0x80), w)
+                    let u := mload(add(r, 0x40))
                     if u {
                         mstore(pm, or(shl(64, w), u))
                         pm := add(pm, 0x20)
@@ -480,19 +505,18 @@ library YumaEpoch {
                 m := shr(5, sub(pm, add(med, 0x20)))
             }
             uint256 cons = YumaMath.weightedMedian(med, m, minority, useTotal);
-            uint256 r;
+            uint256 rk;
             assembly ("memory-safe") {
                 // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
-                let end := shl(5, n)
-                for { let o := 0x20 } iszero(gt(o, end)) { o := add(o, 0x20) } {
-                    let w := mload(add(wn, o))
+                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
+                    let w := mload(add(r, 0x80))
                     if gt(w, cons) { w := cons }
-                    r := add(r, shr(32, mul(w, mload(add(aSt, o)))))
+                    rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
                 }
             }
-            rankSum += r;
+            rankSum += rk;
             cw |= cons << ((j & 3) << 6);
-            rw |= r << ((j & 3) << 6);
+            rw |= rk << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
                 s.consensus[j >> 2] = cw;
                 s.rank[j >> 2] = rw;
@@ -522,11 +546,12 @@ library YumaEpoch {
         f.paid += paid;
     }
 
+    /// @dev One node column of the BONDS pass. Memory walks use byte pointers; every value is a Q32.32 proportion
+    /// (at most 2^33) or a u16, so products stay below 2^70 and sums of at most 128 terms below 2^78: no overflow.
     function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 inc) private returns (uint256 paid) {
         uint256 nV = x.nV;
         uint256[] memory db = x.db;
         uint256[] memory e = x.e;
-        uint256[] memory u = x.u;
         // Delta bonds: clipped weight times active stake (column-normalised below); validator trust.
         uint256 dbSum;
         {
@@ -536,91 +561,117 @@ library YumaEpoch {
             uint256[] memory words = x.word;
             uint256[] memory rowSum = x.rowSum;
             uint256[] memory aSt = x.aStake;
-            uint256[] memory vIdx = x.v;
+            uint256[] memory vOff = x.vOff;
             uint256[] memory trust = x.trust;
             assembly ("memory-safe") {
-                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
-                    let o := add(shl(5, k), 0x20)
-                    let w := and(shr(sh, mload(add(words, o))), 0xffff)
+                let pW := add(words, 0x20)
+                let end := add(pW, shl(5, n))
+                let dR := sub(rowSum, words)
+                let dA := sub(aSt, words)
+                let dV := sub(vOff, words)
+                for {} lt(pW, end) { pW := add(pW, 0x20) } {
+                    let w := and(shr(sh, mload(pW)), 0xffff)
                     if w {
-                        w := div(shl(32, w), mload(add(rowSum, o)))
+                        w := div(shl(32, w), mload(add(pW, dR)))
                         if gt(w, cons) { w := cons }
-                        let vo := add(shl(5, and(mload(add(vIdx, o)), 0xff)), 0x20)
+                        let vo := mload(add(pW, dV))
                         let tp := add(trust, vo)
                         mstore(tp, add(mload(tp), w))
-                        let d := shr(32, mul(w, mload(add(aSt, o))))
+                        let d := shr(32, mul(w, mload(add(pW, dA))))
                         mstore(add(db, vo), d)
                         dbSum := add(dbSum, d)
                     }
                 }
             }
         }
-        // Old bonds (u16; masked for a node or validator registered since the last finalisation).
+        // Old bonds (u16 lanes; masked for a node or validator registered since the last finalisation), summed
+        // lane-parallel (SWAR).
         uint256 info = s.nodeInfo.get128(j);
         uint256 uSum;
-        if (info & 1 == 1 && ((info >> 34) & type(uint32).max) < x.colCompleted) {
-            uint256 mask = x.bondsMask;
-            for (uint256 w; w < x.nBW; ++w) {
-                uint256 word = s.bonds[(j << 4) | w];
-                assembly ("memory-safe") {
-                    let v0 := mul(w, 15)
-                    for { let t := 0 } and(lt(t, 15), lt(add(v0, t), nV)) { t := add(t, 1) } {
-                        let v := add(v0, t)
-                        let val := 0
-                        if and(shr(v, mask), 1) { val := and(shr(shl(4, t), word), 0xffff) }
-                        mstore(add(u, add(shl(5, v), 0x20)), val)
-                        uSum := add(uSum, val)
-                    }
+        uint256[] memory bw = x.bw;
+        uint256 nBW = x.nBW;
+        mapping(uint256 => uint256) storage bonds = s.bonds;
+        uint256 bondsSlot;
+        assembly ("memory-safe") {
+            bondsSlot := bonds.slot
+        }
+        if (info & 1 == 0 || ((info >> 34) & type(uint32).max) >= x.colCompleted) {
+            assembly ("memory-safe") {
+                for { let w := 0 } lt(w, nBW) { w := add(w, 1) } { mstore(add(bw, add(shl(5, w), 0x20)), 0) }
+            }
+        } else {
+            uint256[] memory laneMask = x.laneMask;
+            assembly ("memory-safe") {
+                for { let w := 0 } lt(w, nBW) { w := add(w, 1) } {
+                    mstore(0x00, or(shl(4, j), w))
+                    mstore(0x20, bondsSlot)
+                    let o := add(shl(5, w), 0x20)
+                    let word := and(sload(keccak256(0x00, 0x40)), mload(add(laneMask, o)))
+                    mstore(add(bw, o), word)
+                    let a := add(and(word, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff), and(shr(16, word), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
+                    a := add(and(a, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff), and(shr(32, a), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
+                    a := add(and(a, 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff), and(shr(64, a), 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff))
+                    uSum := add(uSum, add(and(a, 0xffffffffffffffffffffffffffffffff), shr(128, a)))
                 }
             }
         }
-        // EMA of the column-normalised bonds and delta bonds, column-normalised again; dividends; column max.
-        uint256 maxB;
+        // EMA of the column-normalised delta bonds and old bonds (one pass; loop constants in a memory frame).
+        uint256 end = 0x20 + (nV << 5);
+        uint256 eSum;
+        uint256 maxE;
         {
-            uint256 alpha = x.alpha;
-            uint256 oma = x.oneMinusAlpha;
-            uint256[] memory dv = x.div;
+            uint256[4] memory k4 = [x.alpha, x.oneMinusAlpha, dbSum, uSum];
             assembly ("memory-safe") {
-                let eSum := 0
-                for { let v := 0 } lt(v, nV) { v := add(v, 1) } {
-                    let o := add(shl(5, v), 0x20)
-                    let b := 0
-                    if uSum { b := div(shl(32, mload(add(u, o))), uSum) }
-                    let d := 0
-                    if dbSum { d := div(shl(32, mload(add(db, o))), dbSum) }
-                    mstore(add(db, o), 0)
-                    let ev := add(shr(32, mul(alpha, d)), shr(32, mul(oma, b)))
+                let pU := add(bw, 0x20)
+                let cur := mload(pU)
+                let lane := 0
+                for { let o := 0x20 } lt(o, end) { o := add(o, 0x20) } {
+                    let ev := 0
+                    let pD := add(db, o)
+                    let d := mload(pD)
+                    if d {
+                        ev := shr(32, mul(mload(k4), div(shl(32, d), mload(add(k4, 0x40)))))
+                        mstore(pD, 0)
+                    }
+                    let u := and(cur, 0xffff)
+                    if u { ev := add(ev, shr(32, mul(mload(add(k4, 0x20)), div(shl(32, u), mload(add(k4, 0x60)))))) }
                     mstore(add(e, o), ev)
                     eSum := add(eSum, ev)
-                }
-                if eSum {
-                    for { let v := 0 } lt(v, nV) { v := add(v, 1) } {
-                        let o := add(shl(5, v), 0x20)
-                        let bp := div(shl(32, mload(add(e, o))), eSum)
-                        mstore(add(e, o), bp)
-                        let dp := add(dv, o)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        if gt(bp, maxB) { maxB := bp }
+                    if gt(ev, maxE) { maxE := ev }
+                    cur := shr(16, cur)
+                    lane := add(lane, 1)
+                    if eq(lane, 15) {
+                        lane := 0
+                        pU := add(pU, 0x20)
+                        cur := mload(pU)
                     }
                 }
             }
         }
-        // Store column max-upscaled u16 bonds, 15 per word under a non-zero marker.
-        for (uint256 w; w < x.nBW; ++w) {
-            uint256 word = YumaPacking.BOND_MARKER;
-            if (maxB != 0) {
-                assembly ("memory-safe") {
-                    let v0 := mul(w, 15)
-                    for { let t := 0 } and(lt(t, 15), lt(add(v0, t), nV)) { t := add(t, 1) } {
-                        let bp := mload(add(e, add(shl(5, add(v0, t)), 0x20)))
-                        let q := shr(32, mul(div(shl(32, bp), maxB), 65535))
-                        if gt(q, 65535) { q := 65535 }
-                        word := or(word, shl(shl(4, t), q))
+        // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 15 per word under the marker.
+        {
+            uint256 maxB = eSum == 0 ? 0 : (maxE << 32) / eSum;
+            uint256[] memory dv = x.div;
+            assembly ("memory-safe") {
+                let o := 0x20
+                for { let w := 0 } lt(o, end) { w := add(w, 1) } {
+                    let out := 0x0001000000000000000000000000000000000000000000000000000000000000
+                    for { let lane := 0 } and(lt(lane, 15), lt(o, end)) { lane := add(lane, 1) } {
+                        if maxB {
+                            let bp := div(shl(32, mload(add(e, o))), eSum)
+                            if inc {
+                                let pDv := add(dv, o)
+                                mstore(pDv, add(mload(pDv), shr(32, mul(bp, inc))))
+                            }
+                            out := or(out, shl(shl(4, lane), shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        }
+                        o := add(o, 0x20)
                     }
+                    mstore(0x00, or(shl(4, j), w))
+                    mstore(0x20, bondsSlot)
+                    sstore(keccak256(0x00, 0x40), out)
                 }
             }
-            uint256 key = (j << 4) | w;
-            if (s.bonds[key] != word) s.bonds[key] = word;
         }
         // Node reward accrues to the slot when the node is eligible; otherwise it is burned at the end.
         if (inc != 0 && _eligible(info)) {

@@ -17,7 +17,8 @@ export interface ReferenceModel {
 }
 
 /**
- * Holds one onnxruntime session per model (CPU, 1 intra-op thread, graph optimisation `all`) on the main
+ * Holds one onnxruntime session per model (CPU unless told otherwise, falling back to CPU when a provider is
+ * missing; 1 intra-op thread, graph optimisation `all`) on the main
  * thread — a validator runs few re-executions, so it keeps things simple. Models are keyed by their sha256,
  * so a re-run always uses exactly the registered weights.
  *
@@ -39,12 +40,15 @@ export class ReferenceRunner {
     for (const m of models) {
       const bytes = await readFile(m.file);
       const modelHash = `0x${createHash("sha256").update(bytes).digest("hex")}` as Hex;
-      const session = await ort.InferenceSession.create(bytes, {
-        executionProviders,
-        intraOpNumThreads: 1,
-        graphOptimizationLevel: "all",
-        logSeverityLevel: 3,
-      });
+      const options = { intraOpNumThreads: 1, graphOptimizationLevel: "all" as const, logSeverityLevel: 3 as const };
+      let session: ort.InferenceSession;
+      try {
+        session = await ort.InferenceSession.create(bytes, { ...options, executionProviders });
+      } catch (e) {
+        // asking for an absent provider (e.g. CUDA) throws instead of falling back: re-run on CPU, which is as valid
+        if (executionProviders.length === 1 && executionProviders[0] === "cpu") throw e;
+        session = await ort.InferenceSession.create(bytes, { ...options, executionProviders: ["cpu"] });
+      }
       sessions.set(modelHash, {
         model: { name: m.name, modelHash, file: m.file, inputNames: session.inputNames, outputNames: session.outputNames },
         session,

@@ -1,11 +1,12 @@
 // The validator's view of and actions on the chain: Subnet (nodes, weights), AuditLog, ModelRegistry, Challenges.
-import { AbiCoder, Contract, JsonRpcProvider, Wallet, keccak256, type Provider, type Signer } from "ethers";
+import { Contract, JsonRpcProvider, Wallet, type Provider, type Signer } from "ethers";
 import type { Address, Hex, ReceiptDomain, SignedReceipt } from "../../client/index.js";
 import { policyFromChain, type VerificationPolicy } from "../../client/policy/index.js";
 import { loadInterfaceAbi } from "./loadInterfaceAbi.js";
 import { voteCommitment } from "../../client/disputes/voteCommitment.js";
 import { toContractReceipt } from "../../client/disputes/toContractReceipt.js";
 import type { Vote } from "../../client/disputes/Vote.js";
+import { weightsCommitHash } from "../../client/sdk/validators/weightsCommitHash.js";
 
 /** A node as the Subnet lists it. */
 export interface ChainNode {
@@ -194,11 +195,9 @@ export class ValidatorChain {
     return voteCommitment({ challengeId: id, voter: this.address, vote, salt });
   }
 
-  /** The weights commit hash `keccak256(abi.encode(validator, epoch, nodeIds, weights, salt))`. */
+  /** The weights commit hash `keccak256(abi.encode(validator, epoch, nodeIds, weights, salt))` (client/sdk helper). */
   weightsCommitment(epoch: bigint, uids: number[], weights: number[], salt: Hex): Hex {
-    return keccak256(
-      AbiCoder.defaultAbiCoder().encode(["address", "uint256", "uint16[]", "uint16[]", "bytes32"], [this.address, epoch, uids, weights, salt]),
-    ) as Hex;
+    return weightsCommitHash(this.address, epoch, uids, weights, salt) as Hex;
   }
 
   private openedId(mined: import("ethers").TransactionReceipt): bigint {

@@ -14,7 +14,7 @@ const { values } = parseArgs({
 });
 // A dev chain restarts empty: an old Ignition journal for chain 31337 would not match it.
 if (values.fresh) rmSync("ignition/deployments/chain-31337", { recursive: true, force: true });
-const connection = await hre.network.connect({ network: "localhost", override: { url: values.rpc } });
+const connection = await hre.network.create({ network: "localhost", override: { url: values.rpc } });
 const addresses = await deployVeritensor(connection, { outFile: values.out });
 console.log(JSON.stringify(addresses));
 await connection.close();

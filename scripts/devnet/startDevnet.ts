@@ -93,7 +93,7 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
       rmSync(join(root, "ignition", "deployments", "chain-31337"), { recursive: true, force: true });
       const { default: hre } = await import("hardhat");
       const { deployVeritensor } = await import("../deploy/deployVeritensor.js");
-      const connection = await hre.network.connect({ network: "localhost", override: { url: chain.rpcUrl } });
+      const connection = await hre.network.create({ network: "localhost", override: { url: chain.rpcUrl } });
       const a = await deployVeritensor(connection, { outFile: addressesFile, root, subnetParams: DEVNET_SUBNET_PARAMS, challengeParams: DEVNET_CHALLENGE_PARAMS });
       await connection.close();
       for (const [name, address] of Object.entries(a.contracts)) say(`${name.padEnd(16)} ${address}`);

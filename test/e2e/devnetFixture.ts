@@ -1,4 +1,4 @@
-// Shared fixture: a full devnet (chain, contracts, 3 nodes, 2 validators, explorer) with the demo already run.
+// Test fixture: a full devnet (chain, contracts, 3 nodes, 2 validators, explorer) with the demo already run.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,39 +15,34 @@ export interface TestDevnet {
   stop(): Promise<void>;
 }
 
-let shared: Promise<TestDevnet> | undefined;
-
 /**
- * Starts (once per test process) a devnet in a temporary state folder on free ports and runs the
- * demo on it. Narration goes to stdout only when VERITENSOR_TEST_VERBOSE is set.
+ * Starts a devnet in a temporary state folder on free ports and runs the demo on it. Narration
+ * goes to stdout only when VERITENSOR_TEST_VERBOSE is set.
  *
  * @example
- * before(async () => ({ devnet } = await testDevnet()));
+ * before(async () => (net = await startTestDevnet()));
+ * after(() => net.stop());
  */
-export function testDevnet(): Promise<TestDevnet> {
-  shared ??= (async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), "veritensor-test-devnet-"));
-    const write = process.stdout.write.bind(process.stdout);
-    const quiet = !process.env.VERITENSOR_TEST_VERBOSE;
-    const narrator = new Narrator(quiet ? () => {} : (s: string) => void write(s));
-    const devnet = await startDevnet({ root: process.cwd(), narrator, port: 0, stateDir });
-    const stopKeeper = startKeeper(devnet.clients.keeper, 1000);
-    const demo = await runDemo(devnet, narrator);
-    return {
-      devnet,
-      demo,
-      stop: async () => {
-        stopKeeper();
-        await devnet.stop();
-        rmSync(stateDir, { recursive: true, force: true });
-        shared = undefined;
-      },
-    };
-  })();
-  return shared;
+export async function startTestDevnet(): Promise<TestDevnet> {
+  const stateDir = mkdtempSync(join(tmpdir(), "veritensor-test-devnet-"));
+  const narrator = new Narrator(process.env.VERITENSOR_TEST_VERBOSE ? undefined : () => {});
+  const devnet = await startDevnet({ root: process.cwd(), narrator, port: 0, stateDir });
+  const stopKeeper = startKeeper(devnet.clients.keeper, 1000);
+  let demo: DemoResult;
+  try {
+    demo = await runDemo(devnet, narrator);
+  } catch (err) {
+    stopKeeper();
+    await devnet.stop();
+    throw err;
+  }
+  return {
+    devnet,
+    demo,
+    stop: async () => {
+      stopKeeper();
+      await devnet.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
-
-// Root hook: whichever test file started the shared devnet, it is stopped once all tests are done.
-after(async () => {
-  if (shared) await (await shared.catch(() => undefined))?.stop();
-});

@@ -3,8 +3,6 @@ import type { ClientContext } from "../ClientContext.js";
 import { SignerRequiredError } from "../errors/SignerRequiredError.js";
 import { ensureAllowance } from "../internal/ensureAllowance.js";
 import { sendTransaction } from "../internal/sendTransaction.js";
-import { listNodes } from "../listNodes.js";
-import { listValidators } from "../listValidators.js";
 import type { StakePosition } from "./StakePosition.js";
 
 const KIND = ["none", "node", "validator"] as const;
@@ -83,16 +81,15 @@ export async function claim(ctx: ClientContext, operator?: string): Promise<{ cl
 }
 
 /**
- * The positions of `account` in every node and validator pool, with pending rewards and unbonding
- * entries (pools where it has nothing are left out).
+ * The positions of `account` (the pools `Subnet.positionsOf` lists), with pending rewards and
+ * unbonding entries; pools where nothing is left are left out.
  *
  * @example
  * for (const p of await client.positions(me)) console.log(p.operator, formatUnits(p.pendingRewards, 18));
  */
 export async function positions(ctx: ClientContext, account: string): Promise<StakePosition[]> {
   const subnet = ctx.contracts.subnet;
-  const [nodes, validators] = await Promise.all([listNodes(ctx), listValidators(ctx)]);
-  const ops = [...new Set([...nodes.map((n) => n.operator), ...validators.map((v) => v.operator)])];
+  const ops = [...new Set<`0x${string}`>(await subnet.positionsOf(account))];
   const rows = await Promise.all(
     ops.map(async (operator) => {
       const [p, pool] = await Promise.all([subnet.position(operator, account), subnet.pool(operator)]);

@@ -1,23 +1,29 @@
-// The explorer dashboard in a real browser (Debian's Chromium via playwright-core) on a live devnet.
+// Suite: the explorer dashboard in a real browser (Debian's Chromium via playwright-core) on a live devnet.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { testDevnet, type TestDevnet } from "./devnetFixture.js";
+import type { TestDevnet } from "./devnetFixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/**
+ * Registers the dashboard tests against the devnet `getNet()` returns (started by the caller).
+ *
+ * @example
+ * explorerSuite(() => net);
+ */
+export function explorerSuite(getNet: () => TestDevnet): void {
 describe("explorer dashboard (Chromium)", function () {
-  this.timeout(180_000);
   let net: TestDevnet;
   let browser: BrowserContext;
   let page: Page;
   let profile: string;
 
   before(async () => {
-    net = await testDevnet();
+    net = getNet();
     profile = mkdtempSync(join(tmpdir(), "veritensor-chromium-"));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
     page = await browser.newPage();
@@ -73,3 +79,4 @@ describe("explorer dashboard (Chromium)", function () {
     expect(after).to.be.greaterThan(before);
   });
 });
+}

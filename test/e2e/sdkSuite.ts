@@ -1,0 +1,120 @@
+// Suite: the SDK and the CLI against a live devnet (discovery, binary inference, inclusion, staking, challenges, errors).
+import { spawnSync } from "node:child_process";
+import { expect } from "chai";
+import { getAddress, parseUnits } from "ethers";
+import type { Tensor } from "../../client/index.js";
+import { createClient } from "../../client/sdk/createClient.js";
+import { ReceiptSignatureMismatchError } from "../../client/sdk/errors/ReceiptSignatureMismatchError.js";
+import { SignerRequiredError } from "../../client/sdk/errors/SignerRequiredError.js";
+import { UnknownModelError } from "../../client/sdk/errors/UnknownModelError.js";
+import type { TestDevnet } from "./devnetFixture.js";
+
+const TOKEN = 10n ** 18n;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A deterministic PaddleOCR-cls input: x FP32 [1, 3, 48, 192]. */
+function clsInput(): Tensor {
+  return { name: "x", datatype: "FP32", shape: [1, 3, 48, 192], data: Float32Array.from({ length: 3 * 48 * 192 }, (_, i) => Math.sin(i / 97) * 0.8) };
+}
+
+/**
+ * Registers the SDK/CLI tests against the devnet `getNet()` returns.
+ *
+ * @example
+ * sdkSuite(() => net);
+ */
+export function sdkSuite(getNet: () => TestDevnet): void {
+  describe("SDK and CLI on the devnet", function () {
+    it("discovers active nodes ranked by price, latency and carbon (the jailed cheater is left out)", async () => {
+      const { devnet } = getNet();
+      const user = devnet.clients.user;
+      const [n1, n2] = devnet.nodes;
+      const byPrice = await user.discoverNodes({ model: "mlp", prefer: "price" });
+      expect(byPrice.map((n) => n.endpoint)).to.deep.equal([n2.endpoint, n1.endpoint]);
+      const green = await user.discoverNodes({ model: "mlp", prefer: "low-carbon" });
+      expect(green[0].endpoint).to.equal(n1.endpoint);
+      const fast = await user.discoverNodes({ model: "mlp", prefer: "latency" });
+      expect(fast).to.have.length(2);
+      expect(fast[0].stats?.p50Ms).to.be.a("number");
+    });
+
+    it("runs a real model over the binary extension and proves the receipt's inclusion on-chain", async () => {
+      const { devnet } = getNet();
+      const user = devnet.clients.user;
+      const res = await user.infer({ model: "paddle-cls", inputs: [clsInput()], binary: true, prefer: "price" });
+      expect(res.outputs[0].shape).to.deep.equal([1, 2]);
+      const probs = Array.from(res.outputs[0].data as Float32Array);
+      expect(Math.abs(probs[0] + probs[1] - 1)).to.be.lessThan(1e-4);
+      const inclusion = await user.waitForInclusion(res.receipt, { endpoint: res.node.endpoint, timeoutMs: 30_000 });
+      expect(inclusion.firstSeq <= res.receipt.seq && res.receipt.seq <= inclusion.lastSeq).to.equal(true);
+      const verified = await user.verifyReceipt(res.receipt, { timeoutMs: 10_000 });
+      expect(verified.node.endpoint).to.equal(res.node.endpoint);
+    });
+
+    it("rejects an answer whose receipt is not signed by the node's registered key", async () => {
+      const { devnet } = getNet();
+      const user = devnet.clients.user;
+      const nodes = await user.listNodes();
+      const n1 = nodes.find((n) => n.endpoint === devnet.nodes[0].endpoint)!;
+      const impostor = { ...n1, signingKey: getAddress(devnet.nodes[1].signer.address) as `0x${string}` };
+      const x: Tensor = { name: "x", datatype: "FP32", shape: [1, 16], data: new Float32Array(16).fill(0.25) };
+      const err = await user.infer({ model: "mlp", inputs: [x], node: impostor }).catch((e) => e);
+      expect(err).to.be.instanceOf(ReceiptSignatureMismatchError);
+      expect(err.message).to.match(/discard it/);
+    });
+
+    it("delegates, undelegates, withdraws after unbonding, and lists positions", async () => {
+      const { devnet } = getNet();
+      const d = devnet.clients.delegator;
+      const me = await d.context.signer!.getAddress();
+      const op = devnet.nodes[1].operator.address;
+      await d.delegate(op, 100n * TOKEN);
+      let pos = (await d.positions(me)).find((p) => getAddress(p.operator) === getAddress(op))!;
+      expect(pos.kind).to.equal("node");
+      expect(pos.stake >= 99n * TOKEN && pos.stake <= 100n * TOKEN).to.equal(true);
+      const { releaseBlock } = await d.undelegate(op, 40n * TOKEN);
+      pos = (await d.positions(me)).find((p) => getAddress(p.operator) === getAddress(op))!;
+      expect(pos.entries).to.have.length(1);
+      expect(pos.unbonding >= 39n * TOKEN && pos.unbonding <= 40n * TOKEN).to.equal(true);
+      while ((await d.context.provider.getBlockNumber()) < releaseBlock) await sleep(500);
+      const { withdrawn } = await d.withdraw();
+      expect(withdrawn).to.equal(pos.unbonding);
+    });
+
+    it("reads the cheater's settled challenge and slash", async () => {
+      const { devnet } = getNet();
+      const list = await devnet.clients.user.listChallenges({ node: devnet.nodes[2].signer.address });
+      const settled = list.filter((c) => c.status === "Settled" && c.outcome === "Mismatch");
+      expect(settled.length).to.be.greaterThan(0);
+      expect(settled[0].slashed > 0n).to.equal(true);
+      expect(settled[0].kind).to.equal("WrongOutput");
+    });
+
+    it("says what to do on bad input: unknown model, read-only client", async () => {
+      const { devnet } = getNet();
+      const err = await devnet.clients.user.infer({ model: "no-such-model", inputs: [] }).catch((e) => e);
+      expect(err).to.be.instanceOf(UnknownModelError);
+      expect(err.message).to.match(/veritensor models list/);
+      const readOnly = createClient({ rpcUrl: devnet.rpcUrl, addresses: devnet.addresses });
+      const e2 = await readOnly.delegate(devnet.nodes[0].operator.address, parseUnits("1", 18)).catch((e) => e);
+      expect(e2).to.be.instanceOf(SignerRequiredError);
+      expect(e2.message).to.match(/privateKey/);
+      readOnly.context.provider.destroy();
+    });
+
+    it("serves the same data through the veritensor CLI with --json", () => {
+      const { devnet } = getNet();
+      const env = { ...process.env, VERITENSOR_RPC_URL: devnet.rpcUrl, VERITENSOR_ADDRESSES: devnet.addressesFile };
+      const status = spawnSync(process.execPath, ["client/cli/bin.js", "--json", "status"], { env, encoding: "utf8" });
+      expect(status.status, status.stderr).to.equal(0);
+      const s = JSON.parse(status.stdout);
+      expect(s.nodes).to.have.length(3);
+      expect(s.validators).to.have.length(2);
+      const models = spawnSync(process.execPath, ["client/cli/bin.js", "models", "list", "--json"], { env, encoding: "utf8" });
+      expect(JSON.parse(models.stdout).map((m: { name: string }) => m.name)).to.include("paddle-cls");
+      const bad = spawnSync(process.execPath, ["client/cli/bin.js", "--json", "stake", "positions"], { env: { ...env, VERITENSOR_PRIVATE_KEY: "" }, encoding: "utf8" });
+      expect(bad.status).to.equal(1);
+      expect(JSON.parse(bad.stdout).error).to.match(/--key/);
+    });
+  });
+}
