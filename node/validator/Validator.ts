@@ -136,7 +136,11 @@ export class Validator {
     if (Date.now() - this.nodesReadAt < every && this.nodes.size > 0) return;
     await this.learnSlashes();
     this.nodesReadAt = Date.now();
-    for (const n of await this.chain.listNodes()) {
+    const listed = await this.chain.listNodes();
+    const current = new Set(listed.map((n) => n.signer.toLowerCase()));
+    // a node no longer listed (deregistered or replaced; its slot may now hold another node) is left alone
+    for (const [key, t] of this.nodes) if (!current.has(key)) t.node.eligible = false;
+    for (const n of listed) {
       const key = n.signer.toLowerCase();
       const known = this.nodes.get(key);
       if (known) {

@@ -21,7 +21,12 @@ export async function setEpochWeights(v: Validator): Promise<void> {
   const state = v.weightsState.get(key);
   if (!state) {
     // a node jailed by the Subnet (slashed for a fault someone proved) gets nothing, whoever proved it
-    const scored = [...v.nodes.values()].map((t) => ({ uid: t.node.uid, score: t.node.eligible ? t.record.score() : 0 }));
+    // eligible nodes first: a slot reused by a new node must not inherit the score of the node that left it
+    const ordered = [...v.nodes.values()].sort((a, b) => Number(b.node.eligible) - Number(a.node.eligible));
+    const seenUids = new Set<number>();
+    const scored = ordered
+      .filter((t) => !seenUids.has(t.node.uid) && seenUids.add(t.node.uid))
+      .map((t) => ({ uid: t.node.uid, score: t.node.eligible ? t.record.score() : 0 }));
     const { uids, weights } = scoresToWeights(scored);
     if (uids.length === 0) return;
     const salt = `0x${randomBytes(32).toString("hex")}` as Hex;

@@ -2,6 +2,9 @@
 // the default verification policies. Plain Node + onnxruntime-node so it runs on a bare GPU host:
 //   node node/validator/tools/measureCudaDrift.mjs <modelDir> > cuda-drift.json
 // <modelDir> holds cls.onnx, rec.onnx, det.onnx, silero.onnx, mlp.onnx (the bundled models, renamed).
+// TF32 (the CUDA EP default) is on unless the environment has NVIDIA_TF32_OVERRIDE=0 (onnxruntime-node ignores a
+// `use_tf32` provider option). CPU_ONLY=1 runs every "cuda" session on CPU instead (a dry run without a GPU).
+// Results of an H100 run: tools/evidence/cuda-drift-h100-{tf32,fp32}.json.
 import * as ort from "onnxruntime-node";
 import { readFileSync } from "node:fs";
 
