@@ -27,6 +27,9 @@ const SLICES = Number(arg("slices", "4"));
 const RAW_ONLY = process.argv.includes("--raw-only");
 /** `--sync full|normal`: the node's storeSynchronous (full = fsync per group commit, the default). */
 const SYNC = arg("sync", "full");
+/** `--dump-metrics`: include the daemon's nv_inference_* lines per model in the output. */
+const DUMP = process.argv.includes("--dump-metrics");
+const nodeMetrics: Record<string, string[]> = {};
 
 /** One request's input per model: [batch, ...] with the model's fixed dims, variable ones filled in. */
 const SHAPES: Record<string, number[]> = {
@@ -135,14 +138,13 @@ try {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const config = {
     port,
-    modelDir: resolve("models"),
+    models: configs, // only the benchmarked models, with the same settings as the raw runner
     executionProviders: EPS,
     chainId: 31337,
     auditLog: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
     storePath: join(dir, "bench.sqlite"),
     storeSynchronous: SYNC,
     logLevel: "warn",
-    models: [],
   };
   writeFileSync(join(dir, "node.json"), JSON.stringify(config));
   if (!RAW_ONLY)
@@ -227,6 +229,10 @@ try {
       }
       agent.destroy();
     }
+    if (daemon && DUMP) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      nodeMetrics[c.name] = text.split("\n").filter((l) => l.startsWith("nv_inference") && l.includes(`model="${c.name}"`));
+    }
     const out = await runner.infer(feed());
     const inT: Tensor = { name: runner.inputs[0].name, datatype: "FP32", shape: SHAPES[c.name], data: input };
     const outT = out.outputs.map((o) => ({ name: o.name, datatype: "FP32", shape: o.dims, data: o.data } as Tensor));
@@ -245,6 +251,7 @@ try {
         secondsPerRun: SECONDS,
         slicesPerRun: SLICES,
         storeSynchronous: SYNC,
+        ...(DUMP ? { nodeMetrics } : {}),
         cpus: cpus().length,
         notes:
           "raw = the node's ModelRunner (same workers, batching config) called in-process without HTTP or receipts, measured in slices interleaved with the node's; node = the daemon (node/main.ts) in its own process over HTTP keep-alive, receipts signed and stored (sqlite WAL, synchronous=storeSynchronous, data retained), no chain. receiptOverheadUs = CPU time per receipt of ReceiptIssuer.issue, all threads (input/output digests, retained-data write, requestId, secp256k1 signature, group-committed insert with fsync) for the model with the smallest tensors; ...ByModel for each.",
