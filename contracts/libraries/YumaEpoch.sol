@@ -459,7 +459,7 @@ library YumaEpoch {
         uint256 j1 = j0 + GROUP;
         if (j1 > f.nN) j1 = f.nN;
         uint256 n = x.n;
-        uint256[] memory med = new uint256[](x.nMed);
+        uint256[] memory med = new uint256[](x.nMed + 1);
         // One 4-word record per revealed validator: weight word, row sum, use-stake, active stake; then wn.
         uint256 rec;
         {
@@ -490,17 +490,16 @@ library YumaEpoch {
             uint256 sh = (j - j0) << 4;
             uint256 m;
             assembly ("memory-safe") {
-                // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake.
+                // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
+                // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
+                // use-stake is written but not kept (med has one spare word).
                 let pm := add(med, 0x20)
                 for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                    let w := and(shr(sh, mload(r)), 0xffff)
-                    if w { w := div(shl(32, w), mload(add(r, 0x20))) }
+                    let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
                     mstore(add(r, 0x80), w)
                     let u := mload(add(r, 0x40))
-                    if u {
-                        mstore(pm, or(shl(64, w), u))
-                        pm := add(pm, 0x20)
-                    }
+                    mstore(pm, or(shl(64, w), u))
+                    pm := add(pm, shl(5, iszero(iszero(u))))
                 }
                 m := shr(5, sub(pm, add(med, 0x20)))
             }
@@ -510,7 +509,7 @@ library YumaEpoch {
                 // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
                 for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
                     let w := mload(add(r, 0x80))
-                    if gt(w, cons) { w := cons }
+                    w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
                     rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
                 }
             }
@@ -569,18 +568,16 @@ library YumaEpoch {
                 let dR := sub(rowSum, words)
                 let dA := sub(aSt, words)
                 let dV := sub(vOff, words)
+                // Branchless: DIV by a zero row sum gives 0; min via xor-select.
                 for {} lt(pW, end) { pW := add(pW, 0x20) } {
-                    let w := and(shr(sh, mload(pW)), 0xffff)
-                    if w {
-                        w := div(shl(32, w), mload(add(pW, dR)))
-                        if gt(w, cons) { w := cons }
-                        let vo := mload(add(pW, dV))
-                        let tp := add(trust, vo)
-                        mstore(tp, add(mload(tp), w))
-                        let d := shr(32, mul(w, mload(add(pW, dA))))
-                        mstore(add(db, vo), d)
-                        dbSum := add(dbSum, d)
-                    }
+                    let w := div(shl(32, and(shr(sh, mload(pW)), 0xffff)), mload(add(pW, dR)))
+                    w := xor(w, mul(xor(w, cons), gt(w, cons)))
+                    let vo := mload(add(pW, dV))
+                    let tp := add(trust, vo)
+                    mstore(tp, add(mload(tp), w))
+                    let d := shr(32, mul(w, mload(add(pW, dA))))
+                    mstore(add(db, vo), d)
+                    dbSum := add(dbSum, d)
                 }
             }
         }
@@ -622,28 +619,22 @@ library YumaEpoch {
         {
             uint256[4] memory k4 = [x.alpha, x.oneMinusAlpha, dbSum, uSum];
             assembly ("memory-safe") {
-                let pU := add(bw, 0x20)
-                let cur := mload(pU)
-                let lane := 0
-                for { let o := 0x20 } lt(o, end) { o := add(o, 0x20) } {
-                    let ev := 0
-                    let pD := add(db, o)
-                    let d := mload(pD)
-                    if d {
-                        ev := shr(32, mul(mload(k4), div(shl(32, d), mload(add(k4, 0x40)))))
+                // Branchless: DIV by a zero sum gives 0 (no delta bonds / no old bonds in this column).
+                let o := 0x20
+                for { let pU := add(bw, 0x20) } lt(o, end) { pU := add(pU, 0x20) } {
+                    let cur := mload(pU)
+                    for { let lane := 0 } and(lt(lane, 15), lt(o, end)) { lane := add(lane, 1) } {
+                        let pD := add(db, o)
+                        let ev := add(
+                            shr(32, mul(mload(k4), div(shl(32, mload(pD)), mload(add(k4, 0x40))))),
+                            shr(32, mul(mload(add(k4, 0x20)), div(shl(32, and(cur, 0xffff)), mload(add(k4, 0x60)))))
+                        )
                         mstore(pD, 0)
-                    }
-                    let u := and(cur, 0xffff)
-                    if u { ev := add(ev, shr(32, mul(mload(add(k4, 0x20)), div(shl(32, u), mload(add(k4, 0x60)))))) }
-                    mstore(add(e, o), ev)
-                    eSum := add(eSum, ev)
-                    if gt(ev, maxE) { maxE := ev }
-                    cur := shr(16, cur)
-                    lane := add(lane, 1)
-                    if eq(lane, 15) {
-                        lane := 0
-                        pU := add(pU, 0x20)
-                        cur := mload(pU)
+                        mstore(add(e, o), ev)
+                        eSum := add(eSum, ev)
+                        maxE := xor(maxE, mul(xor(maxE, ev), gt(ev, maxE)))
+                        cur := shr(16, cur)
+                        o := add(o, 0x20)
                     }
                 }
             }
@@ -656,15 +647,12 @@ library YumaEpoch {
                 let o := 0x20
                 for { let w := 0 } lt(o, end) { w := add(w, 1) } {
                     let out := 0x0001000000000000000000000000000000000000000000000000000000000000
+                    // Branchless: with eSum = 0 every bp and q is 0 (DIV by 0), and inc = 0 adds nothing.
                     for { let lane := 0 } and(lt(lane, 15), lt(o, end)) { lane := add(lane, 1) } {
-                        if maxB {
-                            let bp := div(shl(32, mload(add(e, o))), eSum)
-                            if inc {
-                                let pDv := add(dv, o)
-                                mstore(pDv, add(mload(pDv), shr(32, mul(bp, inc))))
-                            }
-                            out := or(out, shl(shl(4, lane), shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        }
+                        let bp := div(shl(32, mload(add(e, o))), eSum)
+                        let pDv := add(dv, o)
+                        mstore(pDv, add(mload(pDv), shr(32, mul(bp, inc))))
+                        out := or(out, shl(shl(4, lane), shr(32, mul(div(shl(32, bp), maxB), 65535))))
                         o := add(o, 0x20)
                     }
                     mstore(0x00, or(shl(4, j), w))
