@@ -10,9 +10,12 @@ export { loadContractAbi } from "./loadContractAbi.js";
 
 // dApps: models, nodes, inference, receipts, inclusion
 export { type ModelInfo } from "./ModelInfo.js";
-export { listModels, getModel } from "./listModels.js";
+export { listModels } from "./listModels.js";
+export { getModel } from "./getModel.js";
 export { resolveModel } from "./resolveModel.js";
-export { registerModel, modelHashOf, DEFAULT_MODEL_POLICY, type RegisterModelParameters } from "./registerModel.js";
+export { registerModel, type RegisterModelParameters } from "./registerModel.js";
+export { modelHashOf } from "./modelHashOf.js";
+export { DEFAULT_MODEL_POLICY } from "./DEFAULT_MODEL_POLICY.js";
 export { type NodeInfo, type NodeStats } from "./NodeInfo.js";
 export { listNodes } from "./listNodes.js";
 export { discoverNodes, type DiscoverNodesParameters } from "./discoverNodes.js";
@@ -33,11 +36,20 @@ export { proveDoubleSign } from "./challenges/proveDoubleSign.js";
 export { challengeInclusion } from "./challenges/challengeInclusion.js";
 export { answerInclusionChallenge } from "./challenges/answerInclusionChallenge.js";
 export { challengeOutput, type ChallengeOutputParameters } from "./challenges/challengeOutput.js";
-export { drawCommittee, commitChallengeVote, revealChallengeVote, finalizeChallenge, OUTCOMES, type ChallengeVote } from "./challenges/committeeActions.js";
+export { drawCommittee } from "./challenges/drawCommittee.js";
+export { commitChallengeVote } from "./challenges/commitChallengeVote.js";
+export { revealChallengeVote } from "./challenges/revealChallengeVote.js";
+export { finalizeChallenge } from "./challenges/finalizeChallenge.js";
+export { CHALLENGE_OUTCOMES } from "./challenges/CHALLENGE_OUTCOMES.js";
+export { type ChallengeVote } from "./challenges/ChallengeVote.js";
 export { listChallenges, type ChallengeInfo } from "./challenges/listChallenges.js";
 
 // stakers
-export { delegate, undelegate, withdraw, claim, positions } from "./staking/stakeActions.js";
+export { delegate } from "./staking/delegate.js";
+export { undelegate } from "./staking/undelegate.js";
+export { withdraw } from "./staking/withdraw.js";
+export { claim } from "./staking/claim.js";
+export { positions } from "./staking/positions.js";
 export { type StakePosition, type UnbondingEntry } from "./staking/StakePosition.js";
 
 // operators and validators
@@ -46,7 +58,11 @@ export { registerValidator } from "./validators/registerValidator.js";
 export { type ValidatorInfo } from "./ValidatorInfo.js";
 export { listValidators } from "./listValidators.js";
 export { epochInfo, type EpochInfo } from "./epochInfo.js";
-export { commitWeights, revealWeights, finalizeEpochs, epochResults, type Weights, type EpochResultsInfo } from "./validators/weightActions.js";
+export { commitWeights } from "./validators/commitWeights.js";
+export { revealWeights } from "./validators/revealWeights.js";
+export { finalizeEpochs } from "./validators/finalizeEpochs.js";
+export { epochResults, type EpochResultsInfo } from "./validators/epochResults.js";
+export { type Weights } from "./validators/Weights.js";
 export { weightsCommitHash } from "./validators/weightsCommitHash.js";
 
 // errors

@@ -1,9 +1,10 @@
 // Registers a model (content hash of its .onnx bytes) with its verification policy.
-import { createHash } from "node:crypto";
 import { ZeroHash } from "ethers";
 import type { Hex } from "../index.js";
 import type { ClientContext } from "./ClientContext.js";
 import { sendTransaction } from "./internal/sendTransaction.js";
+import { DEFAULT_MODEL_POLICY } from "./DEFAULT_MODEL_POLICY.js";
+import { modelHashOf } from "./modelHashOf.js";
 
 /** Parameters of {@link registerModel}. */
 export interface RegisterModelParameters {
@@ -16,14 +17,6 @@ export interface RegisterModelParameters {
   ioSpecHash?: Hex;
   /** Default: tolerance, cosine >= 0.9999, relative max error <= 1e-3, no top-k. */
   policy?: { kind: "Tolerance" | "Bitwise"; minCosine: bigint; maxRelAbsError: bigint; topK: number };
-}
-
-/** The default tolerance policy for float models (WAD fixed point). */
-export const DEFAULT_MODEL_POLICY = { kind: "Tolerance" as const, minCosine: 999_900_000_000_000_000n, maxRelAbsError: 1_000_000_000_000_000n, topK: 0 };
-
-/** sha256 of the .onnx bytes, as the bytes32 model hash. */
-export function modelHashOf(onnx: Uint8Array): Hex {
-  return `0x${createHash("sha256").update(onnx).digest("hex")}`;
 }
 
 /**

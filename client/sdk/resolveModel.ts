@@ -1,7 +1,8 @@
 // Finds a registered, active model by name or hash.
 import type { ClientContext } from "./ClientContext.js";
 import { UnknownModelError } from "./errors/UnknownModelError.js";
-import { getModel, listModels } from "./listModels.js";
+import { getModel } from "./getModel.js";
+import { listModels } from "./listModels.js";
 import type { ModelInfo } from "./ModelInfo.js";
 
 /**

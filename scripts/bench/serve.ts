@@ -130,7 +130,10 @@ async function receiptCostUs(inputs: Tensor[], outputs: Tensor[]): Promise<numbe
 const dir = mkdtempSync(join(tmpdir(), "vt-bench-"));
 let daemon: ChildProcess | undefined;
 try {
-  const configs = loadModelConfigs({ modelDir: resolve("models") }).filter((c) => MODELS.includes(c.name));
+  const INSTANCES = arg("instances", "");
+  const configs = loadModelConfigs({ modelDir: resolve("models") })
+    .filter((c) => MODELS.includes(c.name))
+    .map((c) => (INSTANCES ? { ...c, instances: Number(INSTANCES) } : c)); // --instances N overrides the pool size
   const runs: Record<string, unknown>[] = [];
   const receiptUs: Record<string, number> = {};
   let ep = "cpu";

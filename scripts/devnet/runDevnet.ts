@@ -46,7 +46,7 @@ export async function runDevnet(o: { root: string; exit: boolean; port?: number;
         `JSON-RPC:            ${devnet.rpcUrl}`,
         `Addresses:           ${devnet.addressesFile}`,
         `Nodes:               ${devnet.nodes.map((n) => n.endpoint).join("  ")}`,
-        `Try:                 npx veritensor status --rpc ${devnet.rpcUrl}`,
+        `Try:                 npx veritensor status --rpc ${devnet.rpcUrl} --addresses ${devnet.addressesFile}`,
         "The devnet keeps running (epochs, validators, challenges). Press Ctrl-C to stop.",
         "",
       ].join("\n"),

@@ -1,9 +1,13 @@
 // Suite: the SDK and the CLI against a live devnet (discovery, binary inference, inclusion, staking, challenges, errors).
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect } from "chai";
 import { getAddress, parseUnits } from "ethers";
 import type { Tensor } from "../../client/index.js";
 import { createClient } from "../../client/sdk/createClient.js";
+import { modelHashOf } from "../../client/sdk/modelHashOf.js";
 import { ReceiptSignatureMismatchError } from "../../client/sdk/errors/ReceiptSignatureMismatchError.js";
 import { SignerRequiredError } from "../../client/sdk/errors/SignerRequiredError.js";
 import { UnknownModelError } from "../../client/sdk/errors/UnknownModelError.js";
@@ -90,6 +94,48 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       expect(settled[0].kind).to.equal("WrongOutput");
     });
 
+    it("registers a validator that commits and reveals weights with the SDK helpers", async () => {
+      const { devnet } = getNet();
+      const v = devnet.clients.user;
+      const me = await v.context.signer!.getAddress();
+      await v.registerValidator(200n * TOKEN);
+      const waitPhase = async (phase: "commit" | "reveal") => {
+        for (let info = await v.epochInfo(); ; info = await v.epochInfo()) {
+          // Leave 3 blocks of margin so the transaction lands inside the window.
+          const offset = info.block - info.epochStartBlock;
+          if (phase === "commit" && offset < info.commitBlocks - 3 && info.finalized >= info.epoch - 1) return info;
+          if (phase === "reveal" && offset >= info.commitBlocks && offset < info.epochLength - 3) return info;
+          await sleep(250);
+        }
+      };
+      const nodes = (await v.listNodes()).filter((n) => n.active);
+      await waitPhase("commit");
+      const committed = await v.commitWeights({ nodeIds: nodes.map((n) => n.slot).reverse(), weights: nodes.map((_, i) => 65535 - i * 1000).reverse() });
+      expect(committed.nodeIds).to.deep.equal([...committed.nodeIds].sort((a, b) => a - b));
+      const info = await waitPhase("reveal");
+      expect(BigInt(info.epoch)).to.equal(committed.epoch);
+      await v.revealWeights(committed);
+      const [ids, weights] = await v.context.contracts.subnet.epochWeights(committed.epoch, me);
+      expect([...ids].map(Number)).to.deep.equal(committed.nodeIds);
+      expect([...weights].map(Number)).to.deep.equal(committed.weights);
+    });
+
+    it("registers a model from the CLI and explains a duplicate", () => {
+      const { devnet } = getNet();
+      const dir = mkdtempSync(join(tmpdir(), "veritensor-model-"));
+      const file = join(dir, "tiny.onnx");
+      writeFileSync(file, Buffer.from(`not really onnx ${Date.now()}`));
+      const env = { ...process.env, VERITENSOR_RPC_URL: devnet.rpcUrl, VERITENSOR_ADDRESSES: devnet.addressesFile, VERITENSOR_PRIVATE_KEY: devnet.nodes[0].operator.privateKey };
+      const run = () => spawnSync(process.execPath, ["client/cli/bin.js", "--json", "models", "register", file, "--name", "tiny"], { env, encoding: "utf8" });
+      const first = run();
+      expect(first.status, first.stderr).to.equal(0);
+      expect(JSON.parse(first.stdout).modelHash).to.equal(modelHashOf(readFileSync(file)));
+      const again = run();
+      expect(again.status).to.equal(1);
+      expect(JSON.parse(again.stdout).error).to.match(/ModelRegistryDuplicateModel/);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
     it("says what to do on bad input: unknown model, read-only client", async () => {
       const { devnet } = getNet();
       const err = await devnet.clients.user.infer({ model: "no-such-model", inputs: [] }).catch((e) => e);
@@ -109,7 +155,7 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       expect(status.status, status.stderr).to.equal(0);
       const s = JSON.parse(status.stdout);
       expect(s.nodes).to.have.length(3);
-      expect(s.validators).to.have.length(2);
+      expect(s.validators.length).to.be.at.least(2);
       const models = spawnSync(process.execPath, ["client/cli/bin.js", "models", "list", "--json"], { env, encoding: "utf8" });
       expect(JSON.parse(models.stdout).map((m: { name: string }) => m.name)).to.include("paddle-cls");
       const bad = spawnSync(process.execPath, ["client/cli/bin.js", "--json", "stake", "positions"], { env: { ...env, VERITENSOR_PRIVATE_KEY: "" }, encoding: "utf8" });

@@ -46,7 +46,7 @@ export function registerInferCommands(program: Command): void {
         progress.done(`committed in batch ${inc.batchIndex}, root ${inc.root}, proof verified`);
         out.inclusion = inc;
       }
-      printResult(g.json, out, (v) => JSON.stringify(v, null, 2));
+      printResult(g.json, out);
     });
   program
     .command("verify <receiptFile>")

@@ -1,7 +1,7 @@
 // Reads challenges from the Challenges contract in a readable form.
 import type { ClientContext } from "../ClientContext.js";
 import { toJsonSafe } from "../internal/toJsonSafe.js";
-import { OUTCOMES } from "./committeeActions.js";
+import { CHALLENGE_OUTCOMES } from "./CHALLENGE_OUTCOMES.js";
 
 const KINDS = ["None", "DoubleSign", "Inclusion", "WrongOutput"];
 const STATUSES = ["None", "AwaitingResponse", "AwaitingCommittee", "Voting", "Settled"];
@@ -39,7 +39,7 @@ export async function listChallenges(ctx: ClientContext, p: { node?: string } = 
         id,
         kind: KINDS[Number(x.kind)],
         status: STATUSES[Number(x.status)],
-        outcome: OUTCOMES[Number(x.outcome)],
+        outcome: CHALLENGE_OUTCOMES[Number(x.outcome)],
         challenger: x.challenger,
         operator: x.operator,
         node: x.receipt.node,
