@@ -8,6 +8,7 @@ import { listNodes } from "./listNodes.js";
 import { readEvents } from "./readEvents.js";
 import { resolveModel } from "./resolveModel.js";
 import { waitForInclusion } from "./waitForInclusion.js";
+import { verifyInclusion } from "./verifyInclusion.js";
 import { verifyReceipt } from "./verifyReceipt.js";
 import { registerModel } from "./registerModel.js";
 import { listValidators } from "./listValidators.js";
@@ -43,6 +44,7 @@ const actions = {
   discoverNodes,
   infer,
   waitForInclusion,
+  verifyInclusion,
   readEvents,
   verifyReceipt,
   registerModel,

@@ -26,6 +26,7 @@ export { buildInferRequest, type BuildInferRequestParameters, type InferRequest 
 export { parseInferResponse, type InferResponse } from "./oip/parseInferResponse.js";
 export { verifyInferenceReceipt, type VerifyInferenceReceiptParameters } from "./verifyInferenceReceipt.js";
 export { waitForInclusion, type WaitForInclusionParameters, type InclusionProof } from "./waitForInclusion.js";
+export { verifyInclusion } from "./verifyInclusion.js";
 export { verifyReceipt } from "./verifyReceipt.js";
 export { toReceiptStruct } from "./toReceiptStruct.js";
 export { readEvents } from "./readEvents.js";

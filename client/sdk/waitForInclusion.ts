@@ -1,11 +1,10 @@
 // Polls a node's receipt API until the receipt is committed, then verifies the proof against the chain.
-import { hashReceipt, verifyBatchProof, type Hex, type SignedReceipt } from "../index.js";
+import type { Hex, SignedReceipt } from "../index.js";
 import type { ClientContext } from "./ClientContext.js";
-import { InclusionProofError } from "./errors/InclusionProofError.js";
 import { InclusionTimeoutError } from "./errors/InclusionTimeoutError.js";
 import { NodeRequestError } from "./errors/NodeRequestError.js";
 import { fetchNode } from "./fetchNode.js";
-import { toReceiptStruct } from "./toReceiptStruct.js";
+import { verifyInclusion } from "./verifyInclusion.js";
 
 /** Parameters of {@link waitForInclusion}. */
 export interface WaitForInclusionParameters {
@@ -67,25 +66,9 @@ export async function waitForInclusion(ctx: ClientContext, receipt: SignedReceip
     p.onStatus?.(last);
     const root = body?.root ?? body?.batch?.root;
     if (body && last === "committed" && root && body.proof) {
-      return verifyOnChain(ctx, receipt, root, body.proof, body.txHash ?? body.batch?.txHash);
+      return verifyInclusion(ctx, { receipt, root, proof: body.proof, txHash: body.txHash ?? body.batch?.txHash });
     }
     if (Date.now() + (p.pollMs ?? 500) > deadline) throw new InclusionTimeoutError(receipt.requestId, timeoutMs, last);
     await new Promise((r) => setTimeout(r, p.pollMs ?? 500));
   }
-}
-
-/** Checks the proof off-chain, against AuditLog's stored root, and with AuditLog.verifyReceipt. */
-async function verifyOnChain(ctx: ClientContext, receipt: SignedReceipt, root: Hex, proof: Hex[], txHash?: Hex): Promise<InclusionProof> {
-  const leaf = hashReceipt(receipt);
-  if (!verifyBatchProof(leaf, proof, root)) throw new InclusionProofError(receipt.requestId, "the proof does not lead from the receipt's leaf to the root the node gave");
-  const [found, batchIndex, batch] = await ctx.contracts.auditLog.findBatch(receipt.node, receipt.seq);
-  if (!found) throw new InclusionProofError(receipt.requestId, `AuditLog has no batch covering seq ${receipt.seq} of ${receipt.node}`);
-  // AuditLog stores a root's commitment (its high 176 bits) to keep a batch in one storage word.
-  if (BigInt(batch.root) >> 80n !== BigInt(root) >> 80n) {
-    throw new InclusionProofError(receipt.requestId, `the on-chain root commitment ${batch.root} does not match the node's root ${root}`);
-  }
-  if (!(await ctx.contracts.auditLog.verifyReceipt(toReceiptStruct(receipt), proof))) {
-    throw new InclusionProofError(receipt.requestId, "AuditLog.verifyReceipt rejected the proof");
-  }
-  return { leaf, root, proof, batchIndex: Number(batchIndex), firstSeq: BigInt(batch.firstSeq), lastSeq: BigInt(batch.lastSeq), txHash };
 }

@@ -86,7 +86,7 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
 
   await narrator
     .step("Validators score the nodes; an epoch is finalised with weights and emissions", async (say) => {
-      const epochs = await waitFor("an epoch with revealed weights", 150_000, async () => {
+      const epochs = await waitFor("an epoch with revealed weights", 80_000, async () => {
         const r = await user.epochResults();
         return r.nodes.some((n) => n.consensus > 0) ? r : undefined;
       }, 1000);
@@ -107,7 +107,7 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
     .step("The delegator of node-1 claims its share of the rewards", async (say) => {
       const me = await delegator.context.signer!.getAddress();
       const op = devnet.nodes[0].operator.address;
-      const pos = await waitFor("pending rewards for the delegator", 60_000, async () => {
+      const pos = await waitFor("pending rewards for the delegator", 40_000, async () => {
         const p = (await delegator.positions(me)).find((x) => getAddress(x.operator) === getAddress(op));
         return p && p.pendingRewards > 0n ? p : undefined;
       });
@@ -123,7 +123,7 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
     .step("node-3 cheats (adds noise to outputs): validators detect it, challenge, and it is slashed", async (say) => {
       const cheater = devnet.nodes[2];
       say(`${cheater.name} (${cheater.signer.address}) perturbs its outputs; validators re-run probes under the model's policy`);
-      const slash = await waitFor("the slash of node-3", 180_000, async () => {
+      const slash = await waitFor("the slash of node-3", 100_000, async () => {
         const ev = (await user.readEvents({ fromBlock: devnet.addresses.startBlock })).find(
           (e) => e.contract === "Subnet" && e.name === "OperatorSlashed" && getAddress(String(e.args.operator)) === getAddress(cheater.operator.address),
         );

@@ -10,17 +10,24 @@ import { expect } from "chai";
 const require = createRequire(import.meta.url);
 
 describe("devnet (npm start -- --exit)", function () {
-  this.timeout(240_000);
+  this.timeout(300_000);
+  let child: ReturnType<typeof spawn> | undefined;
+
+  // If the test times out, the devnet (and through it every node and validator) is still stopped.
+  after(() => {
+    if (child && child.exitCode === null) child.kill("SIGTERM");
+  });
 
   it("runs the whole loop and prints one JSON line with every step true", async () => {
     const stateDir = mkdtempSync(join(tmpdir(), "veritensor-devnet-"));
     try {
       const loader = pathToFileURL(require.resolve("tsx")).href;
-      const child = spawn(process.execPath, ["--import", loader, "scripts/devnet.ts", "--exit", "--port", "0", "--state-dir", stateDir], { stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(process.execPath, ["--import", loader, "scripts/devnet.ts", "--exit", "--port", "0", "--state-dir", stateDir], { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (out += d));
-      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const c = child;
+      c.stdout!.on("data", (d) => (out += d));
+      c.stderr!.on("data", (d) => (out += d));
+      const code = await new Promise<number | null>((resolve) => c.on("exit", resolve));
       const lines = out.trim().split("\n");
       const last = JSON.parse(lines[lines.length - 1]);
       expect(last, out).to.deep.equal({ inference: true, receiptVerified: true, rootCommitted: true, epochFinalized: true, rewardsClaimed: true, cheaterSlashed: true });

@@ -5,14 +5,18 @@ import { explorerSuite } from "./explorerSuite.js";
 import { sdkSuite } from "./sdkSuite.js";
 
 describe("live devnet", function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let net: TestDevnet;
+  let starting: Promise<TestDevnet> | undefined;
 
   before(async () => {
-    net = await startTestDevnet();
+    starting = startTestDevnet();
+    net = await starting;
   });
+  // Stops the devnet even when the before hook failed or timed out while it was still starting.
   after(async () => {
-    await net?.stop();
+    const started = await starting?.catch(() => undefined);
+    await started?.stop();
   });
 
   it("verified every demo step", () => {

@@ -8,6 +8,7 @@ import { getAddress, parseUnits } from "ethers";
 import type { Tensor } from "../../client/index.js";
 import { createClient } from "../../client/sdk/createClient.js";
 import { modelHashOf } from "../../client/sdk/modelHashOf.js";
+import { InclusionProofError } from "../../client/sdk/errors/InclusionProofError.js";
 import { ReceiptSignatureMismatchError } from "../../client/sdk/errors/ReceiptSignatureMismatchError.js";
 import { SignerRequiredError } from "../../client/sdk/errors/SignerRequiredError.js";
 import { UnknownModelError } from "../../client/sdk/errors/UnknownModelError.js";
@@ -53,6 +54,33 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       expect(inclusion.firstSeq <= res.receipt.seq && res.receipt.seq <= inclusion.lastSeq).to.equal(true);
       const verified = await user.verifyReceipt(res.receipt, { timeoutMs: 10_000 });
       expect(verified.node.endpoint).to.equal(res.node.endpoint);
+    });
+
+    it("rejects a tampered inclusion proof, and an honest node survives an inclusion challenge", async () => {
+      const { devnet } = getNet();
+      const user = devnet.clients.user;
+      const x: Tensor = { name: "x", datatype: "FP32", shape: [1, 16], data: new Float32Array(16).fill(0.125) };
+      const { receipt, node } = await user.infer({ model: "mlp", inputs: [x], prefer: "low-carbon" });
+      const inc = await user.waitForInclusion(receipt, { endpoint: node.endpoint, timeoutMs: 30_000 });
+      const fakeRoot = ("0x" + "11".repeat(32)) as `0x${string}`;
+      const e1 = await user.verifyInclusion({ receipt, root: fakeRoot, proof: inc.proof }).catch((e) => e);
+      expect(e1).to.be.instanceOf(InclusionProofError);
+      expect(e1.message).to.match(/inclusion challenge/);
+      if (inc.proof.length > 0) {
+        const e2 = await user.verifyInclusion({ receipt, root: inc.leaf, proof: [] }).catch((e) => e);
+        expect(e2).to.be.instanceOf(InclusionProofError);
+        expect(e2.message).to.match(/does not match/);
+      }
+      // A frivolous inclusion challenge: the receipt is committed, so it is answered with its proof.
+      const stakeBefore = (await user.listNodes()).find((n) => n.endpoint === node.endpoint)!.stake;
+      const { challengeId } = await user.challengeInclusion(receipt);
+      await user.answerInclusionChallenge(challengeId, inc.proof).catch((e) => {
+        // A validator's keeper may have answered first: then the challenge is no longer awaiting a response.
+        if (!/ChallengesWrongStatus/.test(String(e?.message))) throw e;
+      });
+      const settled = (await user.listChallenges({ node: receipt.node })).find((c) => c.id === challengeId)!;
+      expect(settled.outcome).to.equal("InclusionProved");
+      expect((await user.listNodes()).find((n) => n.endpoint === node.endpoint)!.stake >= stakeBefore).to.equal(true);
     });
 
     it("rejects an answer whose receipt is not signed by the node's registered key", async () => {

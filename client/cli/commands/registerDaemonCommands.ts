@@ -53,7 +53,7 @@ export function registerDaemonCommands(program: Command): void {
     .allowUnknownOption()
     .helpOption(false)
     .argument("[args...]")
-    .action((args: string[]) => runEntry("node/validator/cli.ts", args));
+    .action((args: string[]) => runEntry("node/validator/main.ts", args));
   program
     .command("explorer")
     .description("serve the explorer dashboard for a deployment")
