@@ -442,6 +442,10 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
             if (emission != 0) token.mint(address(this), emission);
             emit EpochFinalizationStarted(e, emission);
         }
+        // Deterministic cap on steps per call (a step costs roughly 200k + 40k per validator slot of gas), so any
+        // maxSteps stays under a 16.7M transaction gas cap; callers repeat until done.
+        uint256 cap = 12_000_000 / (200_000 + 40_000 * uint256(_validatorSlots));
+        if (maxSteps > cap) maxSteps = cap == 0 ? 1 : cap;
         uint256 paid;
         (done, paid) = YumaEpoch.step(_yuma, maxSteps);
         if (done) {

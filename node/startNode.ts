@@ -180,11 +180,16 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
       server.once("error", rej);
       server.listen(config.port ?? 8000, host, () => res());
     });
+    // On close: stop accepting, let requests in flight finish (their receipts are being written), then cut the rest.
     cleanups.push(
       () =>
         new Promise<void>((res) => {
-          server.close(() => res());
-          server.closeAllConnections();
+          const force = setTimeout(() => server.closeAllConnections(), 5_000);
+          server.close(() => {
+            clearTimeout(force);
+            res();
+          });
+          server.closeIdleConnections();
         }),
     );
     const addr = server.address() as { port: number };

@@ -106,6 +106,11 @@ export class ReceiptStore {
     return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer);
   }
 
+  /** The write error that stopped the store, if any (the node then answers 500 and reports not ready). */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
   /** Seq the next receipt gets (1 for a new store). */
   get nextSeq(): bigint {
     return this.next;

@@ -190,7 +190,7 @@ describe("Subnet weights and epochs", () => {
     const [done0] = await f.subnet.epochStatus();
     await f.runEpoch([[f.validators[0], [0], [1]]]);
     const [done1] = await f.subnet.epochStatus();
-    expect(await f.token.balanceOf(f.other.address)).to.equal(before + (done1 - done0) * ((7n * E18 * 2000n) / 10_000n));
+    expect(await f.token.balanceOf(f.other.address)).to.equal(before + (BigInt(done1) - BigInt(done0)) * ((7n * E18 * 2000n) / 10_000n));
     expect(await f.subnet.currentEpoch()).to.equal((BigInt(await ethers.provider.getBlockNumber()) - f.genesis) / f.L);
   });
 });

@@ -14,8 +14,8 @@ export function healthRoutes(ctx: NodeContext): Router {
     res.json({ live: true });
   });
   r.get("/v2/health/ready", function ready(_req, res) {
-    const ok = [...ctx.models.values()].every((m) => m.runner.inputs.length > 0);
-    res.status(ok ? 200 : 503).json({ ready: ok });
+    const ok = !ctx.store.failed && [...ctx.models.values()].every((m) => m.runner.inputs.length > 0);
+    res.status(ok ? 200 : 503).json({ ready: ok, ...(ctx.store.failed ? { error: `receipt store failed: ${ctx.store.failed.message}` } : {}) });
   });
   r.get(["/v2", "/v2/"], function serverMetadata(_req, res) {
     res.json({
