@@ -74,7 +74,10 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     mapping(address operator => NodeParams) internal _nodeParams;
     mapping(address delegator => address[]) internal _poolsOf;
     mapping(address delegator => mapping(address operator => bool)) internal _hasPosition;
-    mapping(address signer => address operator) internal _signerOperator;
+    /// @dev Per signing key, one word: operator (160) | authorised (1) << 160 | jailedUntil (64) << 161. The operator is
+    /// kept forever once a key was used (receipts signed with a retired key stay attributable for slashing);
+    /// `authorised` is set only while the key is the current key of a registered node with the minimum self-stake.
+    mapping(address signer => uint256) internal _signers;
     mapping(uint256 slot => address operator) internal _nodeAt;
     mapping(uint256 slot => address operator) internal _validatorAt;
     uint256[] internal _freeNodeSlots;
@@ -112,7 +115,7 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     function registerNode(NodeParams calldata p, uint256 selfStake) external nonReentrant returns (uint256 slot) {
         _notFinalizing();
         Pool storage pl = _checkNewOperator(msg.sender, KIND_NODE);
-        _checkSigner(p.signer, address(0));
+        _checkSigner(p.signer, msg.sender);
         _deposit(msg.sender, msg.sender, selfStake);
         _requireSelfStake(pl, msg.sender, _params.minNodeStake);
         if (_nodeCount < _params.maxNodes) {
@@ -130,7 +133,7 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         }
         _nodeCount++;
         _nodeParams[msg.sender] = p;
-        _signerOperator[p.signer] = msg.sender;
+        _signers[p.signer] = _signerWord(msg.sender, true, pl.jailedUntil);
         _nodeAt[slot] = msg.sender;
         pl.kind = KIND_NODE;
         pl.registered = true;
@@ -147,8 +150,9 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         address old = _nodeParams[msg.sender].signer;
         if (p.signer != old) {
             _checkSigner(p.signer, msg.sender);
-            delete _signerOperator[old];
-            _signerOperator[p.signer] = msg.sender;
+            // The new key takes over the old key's status; the old key stays mapped to this operator.
+            _signers[p.signer] = _signers[old];
+            _signers[old] = uint160(msg.sender);
         }
         _nodeParams[msg.sender] = p;
         emit NodeUpdated(msg.sender, pl.slot, p);
@@ -213,10 +217,20 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         if (pl.kind != kind) revert SubnetWrongKind(op);
     }
 
+    /// @dev A key is usable by `self` when it is no operator's address and was never used by another operator.
     function _checkSigner(address signer, address self) internal view {
         if (signer == address(0) || signer == msg.sender) revert SubnetInvalidSigner(signer);
-        address holder = _signerOperator[signer];
-        if ((holder != address(0) && holder != self) || _pools[signer].kind != 0) revert SubnetSignerTaken(signer);
+        uint256 w = _signers[signer];
+        address holder = address(uint160(w));
+        if (holder != address(0) && holder != self) {
+            if ((w >> 160) & 1 == 1) revert SubnetSignerTaken(signer);
+            revert SubnetSignerRetired(signer, holder);
+        }
+        if (_pools[signer].kind != 0) revert SubnetSignerTaken(signer);
+    }
+
+    function _signerWord(address op, bool authorised, uint256 jailedUntil) internal pure returns (uint256) {
+        return uint256(uint160(op)) | (authorised ? uint256(1) << 160 : 0) | (jailedUntil << 161);
     }
 
     function _requireSelfStake(Pool storage pl, address op, uint256 minimum) internal view {
@@ -232,7 +246,7 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         pl.registered = false;
         if (pl.kind == KIND_NODE) {
             delete _nodeAt[slot];
-            delete _signerOperator[_nodeParams[op].signer];
+            _signers[_nodeParams[op].signer] = uint160(op);
             YumaEpoch.deregisterNode(_yuma, slot, _validatorSlots);
         } else {
             delete _validatorAt[slot];
@@ -401,6 +415,9 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
         if (pl.kind != KIND_NODE || !pl.registered) return;
         bool staked = StakeMath.stakeOf(_positions[op][op].shares, pl.stake, pl.shares) >= _params.minNodeStake;
         YumaEpoch.setNodeStatus(_yuma, pl.slot, staked, pl.jailedUntil);
+        address signer = _nodeParams[op].signer;
+        uint256 w = _signerWord(op, staked, pl.jailedUntil);
+        if (_signers[signer] != w) _signers[signer] = w;
     }
 
     // =============================================================== weights and epochs
@@ -543,16 +560,16 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     // =============================================================== reads
 
     /// @inheritdoc INodeAuthority
+    /// @dev One storage read (the key's word); AuditLog.commitBatch calls this on every batch.
     function isAuthorizedSigner(address signer) external view returns (bool) {
-        address op = _signerOperator[signer];
-        if (op == address(0)) return false;
-        Pool storage pl = _pools[op];
-        return pl.registered && YumaEpoch.nodeEligible(_yuma, pl.slot);
+        uint256 w = _signers[signer];
+        return (w >> 160) & 1 == 1 && block.number >= (w >> 161);
     }
 
     /// @inheritdoc ISlashable
+    /// @dev Also for keys the operator has rotated away from or used before deregistering.
     function operatorOfSigner(address signer) external view returns (address) {
-        return _signerOperator[signer];
+        return address(uint160(_signers[signer]));
     }
 
     /// @inheritdoc ISlashable

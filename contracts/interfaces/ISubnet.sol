@@ -128,6 +128,8 @@ interface ISubnet is INodeAuthority, ISlashable {
     error SubnetNotRegistered(address operator);
     error SubnetWrongKind(address operator);
     error SubnetSignerTaken(address signer);
+    /// @notice `signer` was the signing key of another operator (keys stay bound to their operator for slashing).
+    error SubnetSignerRetired(address signer, address operator);
     error SubnetInvalidSigner(address signer);
     error SubnetInsufficientStake(uint256 have, uint256 need);
     error SubnetFull();
@@ -165,7 +167,9 @@ interface ISubnet is INodeAuthority, ISlashable {
     /// When the node cap is reached, replaces the non-immune node with the lowest incentive of the last epoch.
     /// @return slot the node slot (uid) used in weights.
     function registerNode(NodeParams calldata params, uint256 selfStake) external returns (uint256 slot);
-    /// @notice Updates a registered node's published parameters (the signer may change to an unused key).
+    /// @notice Updates a registered node's published parameters (the signer may change to a key no other operator
+    /// ever used). The old key stops being authorised but stays attributed to this operator (operatorOfSigner), so
+    /// receipts it signed can still be challenged and slashed.
     function updateNode(NodeParams calldata params) external;
     /// @notice Registers msg.sender as a validator with `selfStake`. When the validator cap is reached, replaces the
     /// non-immune validator with the smallest pool stake if the new pool is larger.

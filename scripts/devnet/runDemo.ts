@@ -90,7 +90,9 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
         const r = await user.epochResults();
         return r.nodes.some((n) => n.consensus > 0) ? r : undefined;
       }, 1000);
-      say(`epoch ${epochs.epoch} finalised: ${fmt(epochs.emission)} minted`);
+      const toNodes = epochs.nodes.reduce((a, n) => a + n.emission, 0n);
+      const toValidators = epochs.validators.reduce((a, v) => a + v.emission, 0n);
+      say(`epoch ${epochs.epoch} finalised: ${fmt(epochs.emission)} minted → nodes ${fmt(toNodes)}, validators ${fmt(toValidators)}, subnet owner ${fmt(epochs.emission - toNodes - toValidators)}`);
       const nodes = await user.listNodes();
       const name = (op: string) => devnet.nodes.find((n) => getAddress(n.operator.address) === getAddress(op))?.name ?? op;
       for (const v of epochs.validators) {
@@ -130,6 +132,11 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
         return ev;
       }, 1000);
       const challenges = await user.listChallenges({ node: cheater.signer.address });
+      for (const v of devnet.validators) {
+        const stats = (await fetch(`${v.url}/stats`).then((r) => r.json()).catch(() => undefined)) as { nodes?: { signer: string; checks: number; rejected: number; faults: { kind: string; detail: string }[] }[] } | undefined;
+        const seen = stats?.nodes?.find((n) => getAddress(n.signer) === getAddress(cheater.signer.address));
+        if (seen) say(`validator ${v.account.address.slice(0, 10)}… re-ran ${seen.checks} of node-3's answers, rejected ${seen.rejected}${seen.faults[0] ? ` (${seen.faults[0].kind}: ${seen.faults[0].detail.slice(0, 90)})` : ""}`);
+      }
       for (const c of challenges) say(`challenge #${c.id}: ${c.kind} by ${c.challenger.slice(0, 10)}…, ${c.status}, outcome ${c.outcome}, slashed ${fmt(c.slashed)}`);
       say(`OperatorSlashed: ${fmt(BigInt(String(slash.args.slashed)))} taken from node-3's pool (tx ${slash.txHash}), jailed: ${slash.args.jailed}`);
       const stillActive = (await user.listNodes()).find((n) => getAddress(n.operator) === getAddress(cheater.operator.address))?.active;

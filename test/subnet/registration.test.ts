@@ -166,7 +166,8 @@ describe("Subnet registration", () => {
     const op = f.nodeOps[0];
     await expect(f.as(op).deregister()).to.emit(f.subnet, "OperatorDeregistered").withArgs(op.address, 0n, false);
     expect(await f.subnet.isAuthorizedSigner(f.signers[0])).to.equal(false);
-    expect(await f.subnet.operatorOfSigner(f.signers[0])).to.equal(ethers.ZeroAddress);
+    // The retired key stays attributed to its operator (receipts it signed can still be challenged).
+    expect(await f.subnet.operatorOfSigner(f.signers[0])).to.equal(op.address);
     expect((await f.subnet.node(0)).operator).to.equal(ethers.ZeroAddress);
     expect(await f.subnet.nodeCount()).to.deep.equal([1n, 2n]);
     await expect(f.as(op).deregister()).to.be.revertedWithCustomError(f.subnet, "SubnetNotRegistered");
