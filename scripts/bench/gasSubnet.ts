@@ -1,8 +1,9 @@
 // Gas of the Subnet hot paths: finalizeEpoch at 8x32, 32x128, 64x256 (validators x nodes, sum over chunks),
-// delegate, undelegate, claim, slash. Merged into `npm run --silent bench:gas` by scripts/bench/gas.ts.
+// delegate, undelegate, claim, slash, and AuditLog.commitBatch with the Subnet as node authority. Merged into `npm run --silent bench:gas` by scripts/bench/gas.ts.
 import hre from "hardhat";
 import { pathToFileURL } from "node:url";
 import { commitHashOf, defaultParams, deploySubnet, fundedWallets, mineTo } from "../../test/subnet/helpers.js";
+import { commitBatchGasWithSubnet } from "../../test/subnet/commitBatchGas.js";
 
 const E18 = 10n ** 18n;
 const GAS = { gasLimit: 16_000_000n };
@@ -127,7 +128,8 @@ async function hotPaths() {
 /**
  * Measures the Subnet's gas: finalizeEpochGas per size (the steady-state epoch, summed over its chunk
  * transactions), the first epoch (bond words written for the first time), the largest single chunk, and the
- * delegate / undelegate / claim / slash transactions.
+ * delegate / undelegate / claim / slash transactions, and commitBatchGasWithSubnet (steady-state AuditLog.commitBatch
+ * gasUsed, maximum over batch sizes 1 / 1024 / 4096, with the real Subnet as node authority).
  * @example
  * const gas = await subnetGas(); // { finalizeEpochGas: { "8x32": ..., ... }, delegateGas: ..., ... }
  */
@@ -149,7 +151,17 @@ export async function subnetGas(): Promise<Record<string, unknown>> {
     finalizeEpochMaxTxGas[key] = Number(g.maxTx);
     finalizeEpochTxs[key] = g.txs / 2;
   }
-  return { finalizeEpochGas, finalizeEpochFirstGas, finalizeEpochMaxTxGas, finalizeEpochTxs, ...(await hotPaths()) };
+  const { ethers } = await hre.network.create();
+  const cb = await commitBatchGasWithSubnet(ethers);
+  return {
+    finalizeEpochGas,
+    finalizeEpochFirstGas,
+    finalizeEpochMaxTxGas,
+    finalizeEpochTxs,
+    ...(await hotPaths()),
+    commitBatchGasWithSubnet: cb.max,
+    commitBatchGasWithSubnetBySize: cb.bySize,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
