@@ -8,7 +8,7 @@ import { fetchNode } from "../../client/sdk/fetchNode.js";
 import { loadDeploymentAddresses } from "../../client/sdk/loadDeploymentAddresses.js";
 import { readNodeStats } from "../../client/sdk/readNodeStats.js";
 
-const A = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const A = "0x5FbDB2315678afecb367f032d93F642f64180aa3" as const;
 
 describe("client/sdk plumbing", () => {
   let server: Server;
