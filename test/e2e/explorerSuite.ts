@@ -52,7 +52,8 @@ describe("explorer dashboard (Chromium)", function () {
     expect(green[2]).to.match(/^1,[0-9]{3}\.\d\d$/); // 1000 self-stake + 500 delegated
     expect(green[6]).to.match(/^\d+\.\d \/ \d+\.\d$/); // published p50 / p99
     const cheater = nodes.find((r) => r[1] === net.devnet.nodes[2].endpoint)!;
-    expect(cheater[11]).to.match(/jailed/);
+    expect(green[9]).to.match(/^\d+$/); // queue length
+    expect(cheater[12]).to.match(/jailed/);
     expect(await rows("validators")).to.have.length(2);
   });
 

@@ -81,6 +81,7 @@ function render(s) {
       `${ms(n.published?.p50Ms)} / ${ms(n.published?.p99Ms)}`,
       `${ms(m.p50Ms)} / ${ms(m.p99Ms)}`,
       `${pct(n.published?.acceptanceRate)} / ${pct(m.acceptanceRate)}`,
+      n.published?.queueLength ?? "–",
       pct(n.incentive),
       tokens(n.lastEmission),
       td(n.active ? "active" : "jailed / inactive", n.active ? "ok" : "bad"),
