@@ -31,7 +31,7 @@ export interface ModelConfig {
   allowNonFinite?: boolean;
   /** Verification policy announced in metadata when no registry entry overrides it. */
   policy?: VerificationPolicy;
-  /** Pad merged batches to power-of-two sizes (default: on for GPU providers, off on CPU). */
+  /** Pad every merged batch to maxBatchSize rows: one shape per execution (default: on for GPU providers, off on CPU). */
   padBatches?: boolean;
   /**
    * Warm-up samples run at load on every worker and batch size: non-batch dims per input,

@@ -71,9 +71,12 @@ export class ModelRunner {
   /** Called when a worker dies and is replaced (for logs). */
   onWorkerRestart?: (err: Error) => void;
   /**
-   * Pad merged batches to power-of-two sizes. On by default for GPU providers: cuDNN searches convolution
-   * algorithms for every new input shape (seconds in total when batch sizes vary), so fewer shapes matter
-   * more than the padding's compute. Off on CPU, where padding only costs.
+   * Pad every merged batch to maxBatchSize rows, so each execution has the same shape. On by default for
+   * GPU providers. Measured on an H100: with batch sizes varying from run to run (exact or power-of-two
+   * padded alike) PaddleOCR cls runs took ~0.7 s each, while the same runner fed a steady batch size took
+   * ~4 ms; the likely cause is cuDNN re-tuning per shape, which onnxruntime-node's CUDA options (deviceId
+   * only) cannot turn off. A constant shape avoids it (not yet re-measured on a GPU); the padding costs
+   * little there. Off on CPU, where padding only costs.
    */
   readonly padBuckets: boolean;
 
@@ -125,18 +128,15 @@ export class ModelRunner {
   }
 
   /**
-   * Runs zero inputs of every batch size the runner will use (each power of two up to maxBatchSize when
-   * padding, else 1) on every worker, for each sample of non-batch dims (`{ inputName: dims }`), so that
-   * providers tune their kernels before the first request. Unbatched models take the full dims.
+   * Runs zero inputs of the batch size the runner will use (maxBatchSize when padding, else 1) on every
+   * worker, for each sample of non-batch dims (`{ inputName: dims }`), so that providers tune their
+   * kernels before the first request. Unbatched models take the full dims.
    *
    * @example
    * await runner.warmup([{ x: [3, 48, 192] }]);
    */
   async warmup(samples: Record<string, number[]>[]): Promise<void> {
-    const sizes: number[] = [];
-    if (this.batching && this.padBuckets) for (let b = 1; b <= this.options.maxBatchSize; b *= 2) sizes.push(b);
-    else sizes.push(1);
-    if (this.padBuckets && !sizes.includes(this.options.maxBatchSize)) sizes.push(this.options.maxBatchSize);
+    const sizes = [this.padBuckets ? this.options.maxBatchSize : 1];
     for (const sample of samples) {
       for (const b of sizes) {
         const feeds = (): RawTensor[] =>
@@ -279,7 +279,7 @@ export class ModelRunner {
       return;
     }
     const batchSize = this.batching ? live.reduce((s, j) => s + j.rows, 0) : 1;
-    const padded = this.padBuckets ? bucketOf(batchSize, this.options.maxBatchSize) : batchSize;
+    const padded = this.padBuckets ? Math.max(batchSize, this.options.maxBatchSize) : batchSize;
     const feeds = this.batching ? concatFeeds(live, padded) : live[0].inputs.map(copyTensor);
     const t1 = nowNs();
     try {
@@ -321,13 +321,6 @@ export class ModelRunner {
 /** A fresh copy of a tensor (its buffer is transferred to the worker). */
 function copyTensor(t: RawTensor): RawTensor {
   return { name: t.name, type: t.type, dims: t.dims, data: t.data.slice() as RawTensorData };
-}
-
-/** The smallest power of two >= rows (capped at max): the batch sizes a padded execution uses. */
-function bucketOf(rows: number, max: number): number {
-  let b = 1;
-  while (b < rows) b *= 2;
-  return Math.min(b, Math.max(max, rows));
 }
 
 /** Concatenates the jobs' inputs along the first dimension (jobs share names, types and other dims), zero-padded to `total` rows. */

@@ -23,6 +23,6 @@ export interface ModelRunnerOptions {
   maxQueueSize: number;
   /** Per-request limit on queue plus execution time. */
   timeoutMs: number;
-  /** Pad merged batches to power-of-two sizes (default: on for GPU providers, off on CPU). */
+  /** Pad every merged batch to maxBatchSize rows: one shape per execution (default: on for GPU providers, off on CPU). */
   padBatches?: boolean;
 }

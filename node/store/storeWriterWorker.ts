@@ -3,10 +3,16 @@
 // its segment files by the main thread (no copy across threads); the writer fdatasyncs those files
 // before committing the rows that point into them.
 import { parentPort, workerData } from "node:worker_threads";
-import { DatabaseSync } from "node:sqlite";
 import { closeSync, fdatasyncSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type { WriteGroup, WriteResult, WriterInit } from "./StoreWriterMessages.js";
+
+// node:sqlite warns once per thread that it is experimental; the main thread already said so.
+const emitWarning = process.emitWarning;
+process.emitWarning = ((w: string | Error, ...rest: never[]) => {
+  if (!String(w).includes("SQLite")) emitWarning.call(process, w, ...rest);
+}) as typeof process.emitWarning;
+const { DatabaseSync } = await import("node:sqlite");
 
 const init = workerData as WriterInit;
 const db = new DatabaseSync(init.path);

@@ -52,7 +52,8 @@ describe("explorer dashboard (Chromium)", function () {
     expect(green[2]).to.match(/^1,[0-9]{3}\.\d\d$/); // 1000 self-stake + 500 delegated
     expect(green[6]).to.match(/^\d+\.\d \/ \d+\.\d$/); // published p50 / p99
     const cheater = nodes.find((r) => r[1] === net.devnet.nodes[2].endpoint)!;
-    expect(cheater[11]).to.match(/jailed/);
+    expect(green[9]).to.match(/^\d+$/); // queue length
+    expect(cheater[12]).to.match(/jailed/);
     expect(await rows("validators")).to.have.length(2);
   });
 
@@ -70,6 +71,10 @@ describe("explorer dashboard (Chromium)", function () {
     await page.waitForSelector("#chart-emissions svg path.series", { timeout: 20_000 });
     expect(await page.$$eval("#chart-consensus svg rect.bar", (r) => r.length)).to.be.greaterThan(0);
     expect((await rows("epochs")).length).to.be.greaterThan(0);
+    expect(await page.$$eval("#chart-nodes svg path.series", (p) => p.length)).to.be.greaterThan(1);
+    const weights = await rows("weights");
+    expect(weights.length).to.be.greaterThan(1); // validators' rows + consensus
+    expect(weights.some((r) => r.slice(1).some((cell) => /^\d+$/.test(cell) && Number(cell) > 0))).to.equal(true);
   });
 
   it("updates live as the chain moves", async () => {

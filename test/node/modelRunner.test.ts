@@ -1,4 +1,4 @@
-// The runtime's dynamic batcher: merged executions split back exactly, power-of-two padding, warm-up.
+// The runtime's dynamic batcher: merged executions split back exactly, padding to a constant batch size, warm-up.
 import { expect } from "chai";
 import { ModelRunner } from "../../node/runtime/ModelRunner.js";
 import type { RawTensor } from "../../node/runtime/RawTensor.js";
