@@ -283,9 +283,13 @@ library YumaEpoch {
         }
         _store64(s.stakeProp, prop);
         _store64(s.activeStake, act);
-        uint256[] memory zeros = new uint256[](nV);
-        _store64(s.dividends, zeros);
-        _store64(s.trust, zeros);
+        if (nN == 0) {
+            // Without node columns the BONDS pass never runs; otherwise its first group starts from zero in memory
+            // (no zeroing here: that would make the first BONDS save pay zero-to-non-zero SSTOREs).
+            uint256[] memory zeros = new uint256[](nV);
+            _store64(s.dividends, zeros);
+            _store64(s.trust, zeros);
+        }
         uint256 nActive;
         uint256 pending;
         for (uint256 v; v < nV; ++v) {
@@ -384,7 +388,7 @@ library YumaEpoch {
     function _store64(mapping(uint256 => uint256) storage a, uint256[] memory vals) private {
         uint256 n = vals.length;
         for (uint256 w; w * 4 < n; ++w) {
-            uint256 word;
+            uint256 word = YumaPacking.WORD_MARKER;
             for (uint256 t; t < 4 && w * 4 + t < n; ++t) word |= vals[w * 4 + t] << (t << 6);
             if (a[w] != word) a[w] = word;
         }
@@ -394,7 +398,7 @@ library YumaEpoch {
         vals = new uint256[](n);
         for (uint256 w; w * 4 < n; ++w) {
             uint256 word = a[w];
-            for (uint256 t; t < 4 && w * 4 + t < n; ++t) vals[w * 4 + t] = (word >> (t << 6)) & type(uint64).max;
+            for (uint256 t; t < 4 && w * 4 + t < n; ++t) vals[w * 4 + t] = (word >> (t << 6)) & YumaPacking.LANE_MASK;
         }
     }
 
@@ -433,8 +437,10 @@ library YumaEpoch {
         x.bondsMask = f.bondsMask;
         x.colCompleted = s.completed;
         x.nodePortion = s.lastNodePortion;
-        x.div = _load64(s.dividends, x.nV);
-        x.trust = _load64(s.trust, x.nV);
+        // The first BONDS group starts the epoch's dividends and trust from zero.
+        bool fresh = f.cursor == 0;
+        x.div = fresh ? new uint256[](x.nV) : _load64(s.dividends, x.nV);
+        x.trust = fresh ? new uint256[](x.nV) : _load64(s.trust, x.nV);
         x.db = new uint256[](x.nV);
         x.e = new uint256[](x.nV);
         x.bw = new uint256[](x.nBW + 1);
@@ -481,49 +487,81 @@ library YumaEpoch {
             }
         }
         uint256 recEnd = rec + n * 0xa0;
-        int256 minority = f.minority;
-        uint256 useTotal = f.useTotal;
         uint256 rankSum = f.rankSum;
         uint256 cw;
         uint256 rw;
+        // Stake histogram of the median (64 words), bucketed with the previous column's score range; the group's
+        // first column lets the median build its own. Median scratch: hist, then the median entries.
+        uint256[4] memory k4; // minority, useTotal, hist, shift
+        k4[0] = uint256(f.minority);
+        k4[1] = f.useTotal;
+        assembly ("memory-safe") {
+            let hist := mload(0x40)
+            mstore(0x40, add(hist, 0x800))
+            mstore(add(k4, 0x40), hist)
+        }
         for (uint256 j = j0; j < j1; ++j) {
-            uint256 sh = (j - j0) << 4;
-            uint256 m;
-            assembly ("memory-safe") {
-                // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
-                // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
-                // use-stake is written but not kept (med has one spare word).
-                let pm := add(med, 0x20)
-                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                    let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
-                    mstore(add(r, 0x80), w)
-                    let u := mload(add(r, 0x40))
-                    mstore(pm, or(shl(64, w), u))
-                    pm := add(pm, shl(5, iszero(iszero(u))))
-                }
-                m := shr(5, sub(pm, add(med, 0x20)))
-            }
-            uint256 cons = YumaMath.weightedMedian(med, m, minority, useTotal);
-            uint256 rk;
-            assembly ("memory-safe") {
-                // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
-                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                    let w := mload(add(r, 0x80))
-                    w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
-                    rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
-                }
-            }
+            (uint256 cons, uint256 rk) = _consensusColumn(rec, recEnd, (j - j0) << 4, med, k4, j == j0);
             rankSum += rk;
             cw |= cons << ((j & 3) << 6);
             rw |= rk << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
-                s.consensus[j >> 2] = cw;
-                s.rank[j >> 2] = rw;
+                s.consensus[j >> 2] = cw | YumaPacking.WORD_MARKER;
+                s.rank[j >> 2] = rw | YumaPacking.WORD_MARKER;
                 cw = 0;
                 rw = 0;
             }
         }
         f.rankSum = rankSum;
+    }
+
+    /// @dev One node column of the CONSENSUS pass over the revealed validators' records at [rec, recEnd): row-normalised
+    /// weights (kept at record offset 0x80 for the rank), their stake-weighted median and the column's rank.
+    /// k4 = [minority, useTotal, histogram pointer, histogram shift]; the shift is updated for the next column.
+    function _consensusColumn(uint256 rec, uint256 recEnd, uint256 sh, uint256[] memory med, uint256[4] memory k4, bool first)
+        private
+        pure
+        returns (uint256 cons, uint256 rk)
+    {
+        uint256 m;
+        uint256 orv;
+        uint256 medBase;
+        assembly ("memory-safe") {
+            // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
+            // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
+            // use-stake is written but not kept (med has one spare word) and adds 0 to the histogram.
+            medBase := add(med, 0x20)
+            let hist := mload(add(k4, 0x40))
+            let shift := mload(add(k4, 0x60))
+            calldatacopy(hist, calldatasize(), 0x800)
+            let pm := medBase
+            for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
+                let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
+                mstore(add(r, 0x80), w)
+                let u := mload(add(r, 0x40))
+                mstore(pm, or(shl(64, w), u))
+                pm := add(pm, shl(5, iszero(iszero(u))))
+                orv := or(orv, w)
+                let b := shr(shift, w)
+                if gt(b, 63) { b := 63 }
+                let hp := add(hist, shl(5, b))
+                mstore(hp, add(mload(hp), u))
+            }
+            m := shr(5, sub(pm, medBase))
+        }
+        int256 minority = int256(k4[0]);
+        cons = first || m < 24
+            ? YumaMath.weightedMedian(med, m, minority, k4[1])
+            : YumaMath.medianFromHistogram(medBase, m, minority, k4[1], k4[2], k4[3]);
+        k4[3] = YumaMath.histShift(orv);
+        assembly ("memory-safe") {
+            // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
+            for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
+                let w := mload(add(r, 0x80))
+                w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
+                rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
+            }
+        }
     }
 
     function _bondsGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
@@ -538,7 +576,7 @@ library YumaEpoch {
             paid += _bondsColumn(s, x, j, inc);
             iw |= inc << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
-                s.incentive[j >> 2] = iw;
+                s.incentive[j >> 2] = iw | YumaPacking.WORD_MARKER;
                 iw = 0;
             }
         }
