@@ -283,9 +283,13 @@ library YumaEpoch {
         }
         _store64(s.stakeProp, prop);
         _store64(s.activeStake, act);
-        uint256[] memory zeros = new uint256[](nV);
-        _store64(s.dividends, zeros);
-        _store64(s.trust, zeros);
+        if (nN == 0) {
+            // Without node columns the BONDS pass never runs; otherwise its first group starts from zero in memory
+            // (no zeroing here: that would make the first BONDS save pay zero-to-non-zero SSTOREs).
+            uint256[] memory zeros = new uint256[](nV);
+            _store64(s.dividends, zeros);
+            _store64(s.trust, zeros);
+        }
         uint256 nActive;
         uint256 pending;
         for (uint256 v; v < nV; ++v) {
@@ -335,11 +339,8 @@ library YumaEpoch {
         uint256 bondsMask;
         uint256 colCompleted;
         uint256 nodePortion;
-        uint256[] div;
-        uint256[] trust;
-        uint256[] db;
-        uint256[] e;
-        uint256[] vOff; // per revealed validator: 0x20 + 32 * slot (byte offset into per-validator arrays)
+        uint256 slots; // memory: per validator slot (padded to nBW * 15) [alpha term, e, dividends, trust], 0x80 each
+        uint256 recs; // memory: per revealed validator [weight word, row sum, active stake, slot record], 0x80 each
         uint256[] laneMask; // per bond word: the lanes of validators whose old bonds count
         uint256[] bw; // scratch: the masked bond words of one column (one spare word)
     }
@@ -384,7 +385,7 @@ library YumaEpoch {
     function _store64(mapping(uint256 => uint256) storage a, uint256[] memory vals) private {
         uint256 n = vals.length;
         for (uint256 w; w * 4 < n; ++w) {
-            uint256 word;
+            uint256 word = YumaPacking.WORD_MARKER;
             for (uint256 t; t < 4 && w * 4 + t < n; ++t) word |= vals[w * 4 + t] << (t << 6);
             if (a[w] != word) a[w] = word;
         }
@@ -394,7 +395,7 @@ library YumaEpoch {
         vals = new uint256[](n);
         for (uint256 w; w * 4 < n; ++w) {
             uint256 word = a[w];
-            for (uint256 t; t < 4 && w * 4 + t < n; ++t) vals[w * 4 + t] = (word >> (t << 6)) & type(uint64).max;
+            for (uint256 t; t < 4 && w * 4 + t < n; ++t) vals[w * 4 + t] = (word >> (t << 6)) & YumaPacking.LANE_MASK;
         }
     }
 
@@ -433,10 +434,6 @@ library YumaEpoch {
         x.bondsMask = f.bondsMask;
         x.colCompleted = s.completed;
         x.nodePortion = s.lastNodePortion;
-        x.div = _load64(s.dividends, x.nV);
-        x.trust = _load64(s.trust, x.nV);
-        x.db = new uint256[](x.nV);
-        x.e = new uint256[](x.nV);
         x.bw = new uint256[](x.nBW + 1);
         x.laneMask = new uint256[](x.nBW);
         for (uint256 v; v < x.nV; ++v) {
@@ -444,13 +441,63 @@ library YumaEpoch {
                 x.laneMask[v / YumaPacking.BONDS_PER_WORD] |= uint256(0xffff) << ((v % YumaPacking.BONDS_PER_WORD) << 4);
             }
         }
-        x.vOff = new uint256[](x.n);
-        for (uint256 k; k < x.n; ++k) x.vOff[k] = 0x20 + ((x.v[k] & 0xff) << 5);
+        uint256 nP = x.nBW * YumaPacking.BONDS_PER_WORD;
+        uint256 n = x.n;
+        uint256 slots;
+        uint256 recs;
+        assembly ("memory-safe") {
+            slots := mload(0x40)
+            recs := add(slots, shl(7, nP))
+            mstore(0x40, add(recs, shl(7, n)))
+            calldatacopy(slots, calldatasize(), shl(7, nP))
+        }
+        x.slots = slots;
+        x.recs = recs;
+        // The first BONDS group starts the epoch's dividends and trust from zero.
+        if (f.cursor != 0) {
+            uint256[] memory dv = _load64(s.dividends, x.nV);
+            uint256[] memory tr = _load64(s.trust, x.nV);
+            for (uint256 v; v < x.nV; ++v) {
+                uint256 sp = slots + (v << 7);
+                uint256 d = dv[v];
+                uint256 t = tr[v];
+                assembly ("memory-safe") {
+                    mstore(add(sp, 0x40), d)
+                    mstore(add(sp, 0x60), t)
+                }
+            }
+        }
+        for (uint256 k; k < n; ++k) {
+            uint256 r = recs + (k << 7);
+            uint256 rs = x.rowSum[k];
+            uint256 a = x.aStake[k];
+            uint256 sp = slots + ((x.v[k] & 0xff) << 7);
+            assembly ("memory-safe") {
+                mstore(add(r, 0x20), rs)
+                mstore(add(r, 0x40), a)
+                mstore(add(r, 0x60), sp)
+            }
+        }
     }
 
     function _saveAcc(State storage s, Ctx memory x) private {
-        _store64(s.dividends, x.div);
-        _store64(s.trust, x.trust);
+        uint256 nV = x.nV;
+        uint256[] memory dv = new uint256[](nV);
+        uint256[] memory tr = new uint256[](nV);
+        uint256 slots = x.slots;
+        for (uint256 v; v < nV; ++v) {
+            uint256 sp = slots + (v << 7);
+            uint256 d;
+            uint256 t;
+            assembly ("memory-safe") {
+                d := mload(add(sp, 0x40))
+                t := mload(add(sp, 0x60))
+            }
+            dv[v] = d;
+            tr[v] = t;
+        }
+        _store64(s.dividends, dv);
+        _store64(s.trust, tr);
         x.accLoaded = false;
     }
 
@@ -481,49 +528,88 @@ library YumaEpoch {
             }
         }
         uint256 recEnd = rec + n * 0xa0;
-        int256 minority = f.minority;
-        uint256 useTotal = f.useTotal;
         uint256 rankSum = f.rankSum;
         uint256 cw;
         uint256 rw;
+        // Stake histogram of the median (64 words), bucketed with the previous column's score range; the group's
+        // first column lets the median build its own. Median scratch: hist, then the median entries.
+        uint256[4] memory k4; // minority, useTotal, hist, shift
+        k4[0] = uint256(f.minority);
+        k4[1] = f.useTotal;
+        assembly ("memory-safe") {
+            let hist := mload(0x40)
+            mstore(0x40, add(hist, 0x800))
+            mstore(add(k4, 0x40), hist)
+        }
         for (uint256 j = j0; j < j1; ++j) {
-            uint256 sh = (j - j0) << 4;
-            uint256 m;
-            assembly ("memory-safe") {
-                // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
-                // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
-                // use-stake is written but not kept (med has one spare word).
-                let pm := add(med, 0x20)
-                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                    let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
-                    mstore(add(r, 0x80), w)
-                    let u := mload(add(r, 0x40))
-                    mstore(pm, or(shl(64, w), u))
-                    pm := add(pm, shl(5, iszero(iszero(u))))
-                }
-                m := shr(5, sub(pm, add(med, 0x20)))
-            }
-            uint256 cons = YumaMath.weightedMedian(med, m, minority, useTotal);
-            uint256 rk;
-            assembly ("memory-safe") {
-                // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
-                for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                    let w := mload(add(r, 0x80))
-                    w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
-                    rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
-                }
-            }
+            (uint256 cons, uint256 rk) = _consensusColumn(rec, recEnd, (j - j0) << 4, med, k4, j == j0);
             rankSum += rk;
             cw |= cons << ((j & 3) << 6);
             rw |= rk << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
-                s.consensus[j >> 2] = cw;
-                s.rank[j >> 2] = rw;
+                s.consensus[j >> 2] = cw | YumaPacking.WORD_MARKER;
+                s.rank[j >> 2] = rw | YumaPacking.WORD_MARKER;
                 cw = 0;
                 rw = 0;
             }
         }
         f.rankSum = rankSum;
+    }
+
+    /// @dev One node column of the CONSENSUS pass over the revealed validators' records at [rec, recEnd): row-normalised
+    /// weights (kept at record offset 0x80 for the rank), their stake-weighted median and the column's rank.
+    /// k4 = [minority, useTotal, histogram pointer, histogram shift]; the shift is updated for the next column.
+    function _consensusColumn(uint256 rec, uint256 recEnd, uint256 sh, uint256[] memory med, uint256[4] memory k4, bool first)
+        private
+        pure
+        returns (uint256 cons, uint256 rk)
+    {
+        uint256 m;
+        uint256 orv;
+        uint256 medBase;
+        assembly ("memory-safe") {
+            // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
+            // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
+            // use-stake is written but not kept (med has one spare word) and adds 0 to the histogram.
+            // Row-normalised weights (Q32.32) kept at record offset 0x80; median entries packed as score << 64 |
+            // use-stake; their stake histogram with shift t_; o = OR of the scores. Branchless: EVM DIV by 0 is 0 (a
+            // revealed row with only zero weights has row sum 0), and an entry without use-stake is written but not
+            // kept (med has one spare word) and adds 0 to the histogram.
+            function norm(r_, e_, s_, p_, h_, t_) -> pmOut, o {
+                for {} lt(r_, e_) { r_ := add(r_, 0xa0) } {
+                    let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
+                    mstore(add(r_, 0x80), w)
+                    let u := mload(add(r_, 0x40))
+                    mstore(p_, or(shl(64, w), u))
+                    p_ := add(p_, shl(5, iszero(iszero(u))))
+                    o := or(o, w)
+                    let b := shr(t_, w)
+                    if gt(b, 63) { b := 63 }
+                    b := add(h_, shl(5, b))
+                    mstore(b, add(mload(b), u))
+                }
+                pmOut := p_
+            }
+            medBase := add(med, 0x20)
+            let hist := mload(add(k4, 0x40))
+            calldatacopy(hist, calldatasize(), 0x800)
+            let pmEnd
+            pmEnd, orv := norm(rec, recEnd, sh, medBase, hist, mload(add(k4, 0x60)))
+            m := shr(5, sub(pmEnd, medBase))
+        }
+        int256 minority = int256(k4[0]);
+        cons = first || m < 24
+            ? YumaMath.weightedMedian(med, m, minority, k4[1])
+            : YumaMath.medianFromHistogram(medBase, m, minority, k4[1], k4[2], k4[3]);
+        k4[3] = YumaMath.histShift(orv);
+        assembly ("memory-safe") {
+            // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
+            for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
+                let w := mload(add(r, 0x80))
+                w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
+                rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
+            }
+        }
     }
 
     function _bondsGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
@@ -533,51 +619,49 @@ library YumaEpoch {
         uint256 rankSum = f.rankSum;
         uint256 paid;
         uint256 iw;
+        {
+            uint256[] memory words = x.word;
+            uint256 recs = x.recs;
+            uint256 n = x.n;
+            assembly ("memory-safe") {
+                for { let k := 0 } lt(k, n) { k := add(k, 1) } { mstore(add(recs, shl(7, k)), mload(add(words, add(0x20, shl(5, k))))) }
+            }
+        }
         for (uint256 j = j0; j < j1; ++j) {
-            uint256 inc = rankSum == 0 ? 0 : (s.rank.get64(j) << 32) / rankSum;
-            paid += _bondsColumn(s, x, j, inc);
+            // The column's rank is also its delta-bond sum (the same clipped weight times active stake, summed).
+            uint256 rk = s.rank.get64(j);
+            uint256 inc = rankSum == 0 ? 0 : (rk << 32) / rankSum;
+            paid += _bondsColumn(s, x, j, inc, rk);
             iw |= inc << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
-                s.incentive[j >> 2] = iw;
+                s.incentive[j >> 2] = iw | YumaPacking.WORD_MARKER;
                 iw = 0;
             }
         }
         f.paid += paid;
     }
 
-    /// @dev One node column of the BONDS pass. Memory walks use byte pointers; every value is a Q32.32 proportion
-    /// (at most 2^33) or a u16, so products stay below 2^70 and sums of at most 128 terms below 2^78: no overflow.
-    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 inc) private returns (uint256 paid) {
-        uint256 nV = x.nV;
-        uint256[] memory db = x.db;
-        uint256[] memory e = x.e;
-        // Delta bonds: clipped weight times active stake (column-normalised below); validator trust.
-        uint256 dbSum;
+    /// @dev One node column of the BONDS pass (`dbSum` = the column's rank). Memory walks use byte pointers over the
+    /// per-validator records of Ctx; every value is a Q32.32 proportion (at most 2^33) or a u16, so products stay
+    /// below 2^70 and sums of at most 128 terms below 2^78: no overflow. Branchless where a sum may be zero: EVM DIV
+    /// by 0 gives 0, which is what the epoch defines for an empty column (no delta bonds / no old bonds / no EMA).
+    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 inc, uint256 dbSum) private returns (uint256 paid) {
+        // Delta bonds: clipped weight times active stake, column-normalised (by dbSum) and scaled by alpha into the
+        // slot record's alpha term; validator trust accumulates the clipped weight.
         {
             uint256 cons = s.consensus.get64(j);
             uint256 sh = (j & 15) << 4;
-            uint256 n = x.n;
-            uint256[] memory words = x.word;
-            uint256[] memory rowSum = x.rowSum;
-            uint256[] memory aSt = x.aStake;
-            uint256[] memory vOff = x.vOff;
-            uint256[] memory trust = x.trust;
+            uint256 r0 = x.recs;
+            uint256 rEnd = r0 + (x.n << 7);
+            uint256 alpha = x.alpha;
             assembly ("memory-safe") {
-                let pW := add(words, 0x20)
-                let end := add(pW, shl(5, n))
-                let dR := sub(rowSum, words)
-                let dA := sub(aSt, words)
-                let dV := sub(vOff, words)
-                // Branchless: DIV by a zero row sum gives 0; min via xor-select.
-                for {} lt(pW, end) { pW := add(pW, 0x20) } {
-                    let w := div(shl(32, and(shr(sh, mload(pW)), 0xffff)), mload(add(pW, dR)))
-                    w := xor(w, mul(xor(w, cons), gt(w, cons)))
-                    let vo := mload(add(pW, dV))
-                    let tp := add(trust, vo)
+                for { let r := r0 } lt(r, rEnd) { r := add(r, 0x80) } {
+                    let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
+                    w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
+                    let sp := mload(add(r, 0x60))
+                    let tp := add(sp, 0x60)
                     mstore(tp, add(mload(tp), w))
-                    let d := shr(32, mul(w, mload(add(pW, dA))))
-                    mstore(add(db, vo), d)
-                    dbSum := add(dbSum, d)
+                    mstore(sp, shr(32, mul(alpha, div(shl(32, shr(32, mul(w, mload(add(r, 0x40))))), dbSum))))
                 }
             }
         }
@@ -612,29 +696,135 @@ library YumaEpoch {
                 }
             }
         }
-        // EMA of the column-normalised delta bonds and old bonds (one pass; loop constants in a memory frame).
-        uint256 end = 0x20 + (nV << 5);
+        // EMA: alpha term plus (1 - alpha) times the column-normalised old bond, per slot (15 lanes per bond word,
+        // unrolled); its sum and maximum.
         uint256 eSum;
         uint256 maxE;
         {
-            uint256[4] memory k4 = [x.alpha, x.oneMinusAlpha, dbSum, uSum];
+            uint256 oma = x.oneMinusAlpha;
+            uint256 p = x.slots;
             assembly ("memory-safe") {
-                // Branchless: DIV by a zero sum gives 0 (no delta bonds / no old bonds in this column).
-                let o := 0x20
-                for { let pU := add(bw, 0x20) } lt(o, end) { pU := add(pU, 0x20) } {
-                    let cur := mload(pU)
-                    for { let lane := 0 } and(lt(lane, 15), lt(o, end)) { lane := add(lane, 1) } {
-                        let pD := add(db, o)
-                        let ev := add(
-                            shr(32, mul(mload(k4), div(shl(32, mload(pD)), mload(add(k4, 0x40))))),
-                            shr(32, mul(mload(add(k4, 0x20)), div(shl(32, and(cur, 0xffff)), mload(add(k4, 0x60)))))
-                        )
-                        mstore(pD, 0)
-                        mstore(add(e, o), ev)
+                for { let wi := 0 } lt(wi, nBW) { wi := add(wi, 1) } {
+                    let cur := mload(add(bw, add(0x20, shl(5, wi))))
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(0, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
                         eSum := add(eSum, ev)
-                        maxE := xor(maxE, mul(xor(maxE, ev), gt(ev, maxE)))
-                        cur := shr(16, cur)
-                        o := add(o, 0x20)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(16, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(32, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(48, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(64, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(80, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(96, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(112, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(128, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(144, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(160, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(176, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(192, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(208, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(224, cur), 0xffff)), uSum))))
+                        mstore(p, 0)
+                        mstore(add(p, 0x20), ev)
+                        eSum := add(eSum, ev)
+                        if gt(ev, maxE) { maxE := ev }
+                        p := add(p, 0x80)
                     }
                 }
             }
@@ -642,20 +832,116 @@ library YumaEpoch {
         // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 15 per word under the marker.
         {
             uint256 maxB = eSum == 0 ? 0 : (maxE << 32) / eSum;
-            uint256[] memory dv = x.div;
+            uint256 p = x.slots;
             assembly ("memory-safe") {
-                let o := 0x20
-                for { let w := 0 } lt(o, end) { w := add(w, 1) } {
+                for { let wi := 0 } lt(wi, nBW) { wi := add(wi, 1) } {
                     let out := 0x0001000000000000000000000000000000000000000000000000000000000000
-                    // Branchless: with eSum = 0 every bp and q is 0 (DIV by 0), and inc = 0 adds nothing.
-                    for { let lane := 0 } and(lt(lane, 15), lt(o, end)) { lane := add(lane, 1) } {
-                        let bp := div(shl(32, mload(add(e, o))), eSum)
-                        let pDv := add(dv, o)
-                        mstore(pDv, add(mload(pDv), shr(32, mul(bp, inc))))
-                        out := or(out, shl(shl(4, lane), shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        o := add(o, 0x20)
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(0, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
                     }
-                    mstore(0x00, or(shl(4, j), w))
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(16, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(32, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(48, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(64, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(80, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(96, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(112, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(128, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(144, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(160, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(176, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(192, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(208, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    {
+                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
+                        let dp := add(p, 0x40)
+                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
+                        out := or(out, shl(224, shr(32, mul(div(shl(32, bp), maxB), 65535))))
+                        p := add(p, 0x80)
+                    }
+                    mstore(0x00, or(shl(4, j), wi))
                     mstore(0x20, bondsSlot)
                     sstore(keccak256(0x00, 0x40), out)
                 }

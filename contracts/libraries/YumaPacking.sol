@@ -4,7 +4,14 @@ pragma solidity ^0.8.24;
 /// @title YumaPacking
 /// @notice Packed storage arrays for the epoch: u16 x16, uint64 x4 and uint128 x2 per 256-bit word, and the
 /// column-major bond words (15 u16 per word plus a non-zero marker so the word never returns to zero).
+/// @dev 64-bit lanes hold values below 2^63: bit 255 (the top bit of lane 3) is free for WORD_MARKER, which the
+/// epoch sets on every word it rewrites each epoch so that those words never go back to zero (a zero-to-non-zero
+/// SSTORE costs 20,000 gas instead of 2,900). get64/set64 ignore and keep the marker.
 library YumaPacking {
+    /// @notice Non-zero marker of per-epoch uint64 x4 words (outside every lane's 63 value bits).
+    uint256 internal constant WORD_MARKER = uint256(1) << 255;
+    /// @notice Value mask of a 64-bit lane (63 bits; the lanes' top bits are reserved for the marker).
+    uint256 internal constant LANE_MASK = (uint256(1) << 63) - 1;
     /// @notice Marker kept in the top 16 bits of every written bond word: rewriting a bond word is then always a
     /// non-zero to non-zero SSTORE (2,900 gas instead of 20,000 on the first epoch).
     uint256 internal constant BOND_MARKER = uint256(1) << 240;
@@ -12,13 +19,13 @@ library YumaPacking {
     uint256 internal constant BONDS_PER_WORD = 15;
 
     function get64(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {
-        return (a[i >> 2] >> ((i & 3) << 6)) & type(uint64).max;
+        return (a[i >> 2] >> ((i & 3) << 6)) & LANE_MASK;
     }
 
     function set64(mapping(uint256 => uint256) storage a, uint256 i, uint256 v) internal {
         uint256 sh = (i & 3) << 6;
         uint256 w = a[i >> 2];
-        a[i >> 2] = (w & ~(uint256(type(uint64).max) << sh)) | (v << sh);
+        a[i >> 2] = (w & ~(LANE_MASK << sh)) | (v << sh);
     }
 
     function get128(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {

@@ -12,4 +12,6 @@ export interface EpochSummary {
   validatorsShare: bigint;
   nodes: { node: string; consensus: number; incentive: number; emission: bigint }[];
   validators: { validator: string; trust: number; dividends: number; emission: bigint }[];
+  /** Revealed weights per validator: node operator -> u16 weight. */
+  weights: { validator: string; weights: Record<string, number> }[];
 }

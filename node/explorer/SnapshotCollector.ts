@@ -46,6 +46,21 @@ export class SnapshotCollector {
       const epoch = Number(e.args.epoch);
       if (this.epochs.has(epoch)) continue;
       const r = await this.client.epochResults({ blockTag: e.blockNumber });
+      // Weights are stored by node slot: map slots to operators as of that block.
+      const subnet = this.client.context.contracts.subnet;
+      const slotOperator = new Map<number, string>();
+      const weights = await Promise.all(
+        r.validators.map(async (v) => {
+          const [ids, ws] = await subnet.epochWeights(epoch, v.operator, { blockTag: e.blockNumber });
+          const row: Record<string, number> = {};
+          for (const [i, id] of [...ids].entries()) {
+            const slot = Number(id);
+            if (!slotOperator.has(slot)) slotOperator.set(slot, (await subnet.node(slot, { blockTag: e.blockNumber })).operator);
+            row[slotOperator.get(slot)!] = Number(ws[i]);
+          }
+          return { validator: v.operator, weights: row };
+        }),
+      );
       this.epochs.set(epoch, {
         epoch,
         blockNumber: e.blockNumber,
@@ -57,6 +72,7 @@ export class SnapshotCollector {
         validatorsShare: r.validators.reduce((s, v) => s + v.emission, 0n),
         nodes: r.nodes.map((n) => ({ node: n.operator, consensus: n.consensus, incentive: n.incentive, emission: n.emission })),
         validators: r.validators.map((v) => ({ validator: v.operator, trust: v.trust, dividends: v.dividends, emission: v.emission })),
+        weights,
       });
     }
   }

@@ -71,6 +71,10 @@ describe("explorer dashboard (Chromium)", function () {
     await page.waitForSelector("#chart-emissions svg path.series", { timeout: 20_000 });
     expect(await page.$$eval("#chart-consensus svg rect.bar", (r) => r.length)).to.be.greaterThan(0);
     expect((await rows("epochs")).length).to.be.greaterThan(0);
+    expect(await page.$$eval("#chart-nodes svg path.series", (p) => p.length)).to.be.greaterThan(1);
+    const weights = await rows("weights");
+    expect(weights.length).to.be.greaterThan(1); // validators' rows + consensus
+    expect(weights.some((r) => r.slice(1).some((cell) => /^\d+$/.test(cell) && Number(cell) > 0))).to.equal(true);
   });
 
   it("updates live as the chain moves", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
 import { getAddress, parseUnits } from "ethers";
-import type { Tensor } from "../../client/index.js";
+import { createReceiptSigner, type Tensor } from "../../client/index.js";
 import { createClient } from "../../client/sdk/createClient.js";
 import { modelHashOf } from "../../client/sdk/modelHashOf.js";
 import { InclusionProofError } from "../../client/sdk/errors/InclusionProofError.js";
@@ -189,6 +189,23 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       const bad = spawnSync(process.execPath, ["client/cli/bin.js", "--json", "stake", "positions"], { env: { ...env, VERITENSOR_PRIVATE_KEY: "" }, encoding: "utf8" });
       expect(bad.status).to.equal(1);
       expect(JSON.parse(bad.stdout).error).to.match(/--key/);
+    });
+
+    // Last: it slashes node-2 (whose key we hold on the devnet) to prove the SDK's double-sign helper.
+    it("proves a double-sign with two receipts of one seq and slashes at once", async () => {
+      const { devnet } = getNet();
+      const user = devnet.clients.user;
+      const n2 = devnet.nodes[1];
+      const signer = createReceiptSigner({ privateKey: n2.signer.privateKey, domain: user.context.domain });
+      const base = { requestId: ("0x" + "0a".repeat(32)) as `0x${string}`, modelHash: devnet.addresses.models[0].modelHash, inputDigest: ("0x" + "01".repeat(32)) as `0x${string}`, seq: 1_000_000n, timestamp: BigInt(Math.floor(Date.now() / 1000)) };
+      const a = signer.sign({ ...base, outputDigest: ("0x" + "02".repeat(32)) as `0x${string}` });
+      const b = signer.sign({ ...base, outputDigest: ("0x" + "03".repeat(32)) as `0x${string}` });
+      const { slashed, challengeId } = await user.proveDoubleSign(a, b);
+      expect(slashed > 0n).to.equal(true);
+      const c = (await user.listChallenges({ node: n2.signer.address })).find((x) => x.id === challengeId)!;
+      expect(c).to.include({ kind: "DoubleSign", outcome: "DoubleSigned" });
+      const again = await user.proveDoubleSign(a, b).catch((e) => e);
+      expect(again.message).to.match(/ChallengesDoubleSignAlreadyProved/);
     });
   });
 }

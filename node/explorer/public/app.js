@@ -104,6 +104,13 @@ function render(s) {
     { name: "nodes", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.nodesShare) || 0 })) },
     { name: "validators", points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.validatorsShare) || 0 })) },
   ]);
+  // Per-node emission over time, one series per node.
+  const nodeIds = [...new Set(epochs.flatMap((e) => e.nodes.map((n) => n.node)))];
+  window.VeritensorCharts.lineChart($("#chart-nodes"), nodeIds.map((id) => ({
+    name: short(id),
+    points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.nodes.find((n) => n.node === id)?.emission) || 0 })),
+  })));
+  renderWeights(latest);
   const groups = (latest?.nodes || []).map((x) => ({ label: short(x.node), values: [Number(x.consensus || 0), Number(x.incentive || 0)] }));
   window.VeritensorCharts.barChart($("#chart-consensus"), groups, ["consensus", "incentive"]);
 
@@ -112,6 +119,16 @@ function render(s) {
   status.textContent = `live · block ${s.blockNumber} · updated ${new Date(s.updatedAt).toLocaleTimeString()}`;
   status.className = "ok";
   status.dataset.block = String(s.blockNumber);
+}
+
+/** The latest epoch's weight matrix: a row per validator, a column per node, then consensus. */
+function renderWeights(latest) {
+  const head = $("#weights thead tr");
+  const nodes = latest?.nodes?.map((n) => n.node) || [];
+  head.replaceChildren(...["validator", ...nodes.map(short)].map((t) => Object.assign(document.createElement("th"), { textContent: t })));
+  const rows = (latest?.weights || []).map((w) => [td(short(w.validator), "mono"), ...nodes.map((n) => String(w.weights[n] ?? "–"))]);
+  if (latest) rows.push([td("consensus", "muted"), ...latest.nodes.map((n) => Number(n.consensus).toFixed(3))]);
+  fill("weights", rows, "no weights revealed yet");
 }
 
 async function poll() {

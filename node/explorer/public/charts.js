@@ -44,7 +44,7 @@ function frame(container, { width = 520, height = 220, yMax, legend }) {
   (legend || []).forEach((name, i) => {
     svg.appendChild(svgEl("rect", { x: lx, y: height - 12, width: 10, height: 10, fill: PALETTE[i % PALETTE.length] }));
     svg.appendChild(svgEl("text", { x: lx + 14, y: height - 3 }, name));
-    lx += 20 + name.length * 6.5;
+    lx += 24 + name.length * 7.2;
   });
   container.replaceChildren(svg);
   return { svg, y, pad, width, height, plotW: width - pad.l - pad.r };
