@@ -18,6 +18,8 @@ export interface ExplorerConfig {
   port?: number;
   /** Minimum ms between two chain reads (default 1000). */
   refreshMs?: number;
+  /** Receives one structured record per failed request (default: none; the library stays quiet). */
+  log?: (record: Record<string, unknown>) => void;
 }
 
 /** A running explorer. */
@@ -48,7 +50,11 @@ export async function startExplorer(config: ExplorerConfig): Promise<Explorer> {
   const client = createClient({ rpcUrl: config.rpcUrl, addresses: config.addresses, httpTimeoutMs: 2000 });
   const collector = new SnapshotCollector(client, config.validatorUrls ?? [], config.refreshMs ?? 1000);
   const server = createServer((req, res) => {
-    handle(req, res, collector).catch((err) => sendJson(res, 500, { error: String(err?.shortMessage ?? err?.message ?? err) }));
+    handle(req, res, collector).catch((err) => {
+      const message = String(err?.shortMessage ?? err?.message ?? err);
+      config.log?.({ level: "error", msg: "explorer request failed", url: req.url, error: message });
+      sendJson(res, 500, { error: message });
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
