@@ -576,6 +576,9 @@ library YumaEpoch {
             // revealed row with only zero weights has row sum 0), and an entry without use-stake is written but not
             // kept (med has one spare word) and adds 0 to the histogram.
             function norm(r_, e_, s_, p_, h_, t_) -> pmOut, o {
+                // Never true (s_ <= 240); the recursive call only keeps the optimiser from inlining this loop into
+                // its caller, whose live variables would otherwise be moved to memory inside the loop.
+                if gt(s_, 0xffff) { pmOut, o := norm(r_, e_, 0, p_, h_, t_) leave }
                 for {} lt(r_, e_) { r_ := add(r_, 0xa0) } {
                     let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
                     mstore(add(r_, 0x80), w)
@@ -604,11 +607,14 @@ library YumaEpoch {
         k4[3] = YumaMath.histShift(orv);
         assembly ("memory-safe") {
             // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
-            for { let r := rec } lt(r, recEnd) { r := add(r, 0xa0) } {
-                let w := mload(add(r, 0x80))
-                w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
-                rk := add(rk, shr(32, mul(w, mload(add(r, 0x60)))))
+            function rankOf(r_, e_, c_) -> rk_ {
+                for {} lt(r_, e_) { r_ := add(r_, 0xa0) } {
+                    let w := mload(add(r_, 0x80))
+                    w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                    rk_ := add(rk_, shr(32, mul(w, mload(add(r_, 0x60)))))
+                }
             }
+            rk := rankOf(rec, recEnd, cons)
         }
     }
 
@@ -655,14 +661,22 @@ library YumaEpoch {
             uint256 rEnd = r0 + (x.n << 7);
             uint256 alpha = x.alpha;
             assembly ("memory-safe") {
-                for { let r := r0 } lt(r, rEnd) { r := add(r, 0x80) } {
-                    let w := div(shl(32, and(shr(sh, mload(r)), 0xffff)), mload(add(r, 0x20)))
-                    w := xor(w, mul(xor(w, cons), gt(w, cons))) // min(w, cons)
-                    let sp := mload(add(r, 0x60))
-                    let tp := add(sp, 0x60)
-                    mstore(tp, add(mload(tp), w))
-                    mstore(sp, shr(32, mul(alpha, div(shl(32, shr(32, mul(w, mload(add(r, 0x40))))), dbSum))))
+                // (The recursive call never runs: it keeps the loop out of line, see `norm` in _consensusColumn.)
+                function deltas(r_, e_, s_, c_, a_, d_) {
+                    if iszero(e_) {
+                        deltas(r_, 1, s_, c_, a_, d_)
+                        leave
+                    }
+                    for {} lt(r_, e_) { r_ := add(r_, 0x80) } {
+                        let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
+                        w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                        let sp := mload(add(r_, 0x60))
+                        let tp := add(sp, 0x60)
+                        mstore(tp, add(mload(tp), w))
+                        mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(r_, 0x40))))), d_))))
+                    }
                 }
+                deltas(r0, rEnd, sh, cons, alpha, dbSum)
             }
         }
         // Old bonds (u16 lanes; masked for a node or validator registered since the last finalisation), summed
@@ -701,250 +715,256 @@ library YumaEpoch {
         uint256 eSum;
         uint256 maxE;
         {
-            uint256 oma = x.oneMinusAlpha;
-            uint256 p = x.slots;
+            uint256 oma0 = x.oneMinusAlpha;
+            uint256 p0 = x.slots;
             assembly ("memory-safe") {
-                for { let wi := 0 } lt(wi, nBW) { wi := add(wi, 1) } {
-                    let cur := mload(add(bw, add(0x20, shl(5, wi))))
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(0, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(16, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(32, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(48, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(64, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(80, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(96, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(112, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(128, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(144, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(160, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(176, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(192, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(208, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(224, cur), 0xffff)), uSum))))
-                        mstore(p, 0)
-                        mstore(add(p, 0x20), ev)
-                        eSum := add(eSum, ev)
-                        if gt(ev, maxE) { maxE := ev }
-                        p := add(p, 0x80)
+                function ema(p, bw_, nBW_, oma, uSum_) -> eSum_, maxE_ {
+                    for { let wi := 0 } lt(wi, nBW_) { wi := add(wi, 1) } {
+                        let cur := mload(add(bw_, add(0x20, shl(5, wi))))
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(0, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(16, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(32, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(48, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(64, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(80, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(96, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(112, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(128, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(144, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(160, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(176, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(192, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(208, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, and(shr(224, cur), 0xffff)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
                     }
                 }
+                eSum, maxE := ema(p0, bw, nBW, oma0, uSum)
             }
         }
         // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 15 per word under the marker.
         {
             uint256 maxB = eSum == 0 ? 0 : (maxE << 32) / eSum;
-            uint256 p = x.slots;
+            uint256 p0 = x.slots;
             assembly ("memory-safe") {
-                for { let wi := 0 } lt(wi, nBW) { wi := add(wi, 1) } {
-                    let out := 0x0001000000000000000000000000000000000000000000000000000000000000
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(0, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
+                function out15(p, nBW_, eSum_, inc_, maxB_, key, slot) {
+                    for { let wi := 0 } lt(wi, nBW_) { wi := add(wi, 1) } {
+                        let out := 0x0001000000000000000000000000000000000000000000000000000000000000
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(0, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(16, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(32, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(48, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(64, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(80, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(96, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(112, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(128, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(144, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(160, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(176, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(192, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(208, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(224, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
+                        mstore(0x00, or(key, wi))
+                        mstore(0x20, slot)
+                        sstore(keccak256(0x00, 0x40), out)
                     }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(16, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(32, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(48, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(64, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(80, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(96, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(112, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(128, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(144, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(160, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(176, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(192, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(208, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    {
-                        let bp := div(shl(32, mload(add(p, 0x20))), eSum)
-                        let dp := add(p, 0x40)
-                        mstore(dp, add(mload(dp), shr(32, mul(bp, inc))))
-                        out := or(out, shl(224, shr(32, mul(div(shl(32, bp), maxB), 65535))))
-                        p := add(p, 0x80)
-                    }
-                    mstore(0x00, or(shl(4, j), wi))
-                    mstore(0x20, bondsSlot)
-                    sstore(keccak256(0x00, 0x40), out)
                 }
+                out15(p0, nBW, eSum, inc, maxB, shl(4, j), bondsSlot)
             }
         }
         // Node reward accrues to the slot when the node is eligible; otherwise it is burned at the end.
