@@ -19,6 +19,7 @@ const program = new Command()
   .option("--chain-id <id>", "chain id of the receipt domain (default: read from the RPC)")
   .option("--audit-log <address>", "AuditLog contract address")
   .option("--model-registry <address>", "ModelRegistry address (models must be registered there)")
+  .option("--challenges <address>", "Challenges address: answer inclusion challenges against this node's key")
   .option("--price <wei>", "price per request announced in /v2/stats")
   .option("--log-level <level>", "debug | info | warn | error | silent")
   .option("--hooks <module>", "TEST ONLY: module exporting misbehaviour hooks (node/hooks/NodeHooks.ts)")
@@ -42,6 +43,7 @@ const flags: Partial<NodeConfig> = {
   chainId: o.chainId,
   auditLog: o.auditLog,
   modelRegistry: o.modelRegistry,
+  challenges: o.challenges,
   pricePerRequest: o.price,
   logLevel: o.logLevel,
   hooksModule: o.hooks,

@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import { resolve, isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { JsonRpcProvider, Wallet, type Provider } from "ethers";
+import { JsonRpcProvider, Wallet, isAddress, type Provider } from "ethers";
 import { createReceiptSigner, type Hex, type Receipt, type SignedReceipt } from "../client/index.js";
 import type { NodeConfig } from "./config/NodeConfig.js";
 import { readSigningKey } from "./config/readSigningKey.js";
@@ -19,6 +19,9 @@ import { RollingPercentiles } from "./metrics/RollingPercentiles.js";
 import { BatchProofs } from "./chain/BatchProofs.js";
 import { Committer } from "./chain/Committer.js";
 import type { CommitterOptions } from "./chain/CommitterOptions.js";
+import { InclusionResponder } from "./chain/InclusionResponder.js";
+import type { InclusionResponderOptions } from "./chain/InclusionResponderOptions.js";
+import { TxLock } from "./chain/TxLock.js";
 import type { ModelStats, NodeContext } from "./server/NodeContext.js";
 import { createApp } from "./server/createApp.js";
 
@@ -32,6 +35,8 @@ export interface RunningNode {
   store: ReceiptStore;
   /** The committer, when a chain is configured. */
   committer?: Committer;
+  /** The inclusion challenge responder, when a chain and `challenges` are configured. */
+  responder?: InclusionResponder;
   /** The loaded models by name. */
   models: Map<string, ServedModel>;
   /** Stops accepting requests, stops the committer, workers and store. */
@@ -47,6 +52,7 @@ export interface StartNodeOptions {
   hooks?: NodeHooks;
 }
 
+const DEFAULT_INCLUSION: InclusionResponderOptions = { pollMs: 1000, backoffMs: 500, maxBackoffMs: 15_000, txTimeoutMs: 60_000 };
 const DEFAULT_COMMIT: CommitterOptions = { maxBatchSize: 1024, maxBatchAgeMs: 2000, pollMs: 250, backoffMs: 500, maxBackoffMs: 15_000, txTimeoutMs: 60_000 };
 
 /** Loads `hooksModule`: its default export is NodeHooks or a factory `(ctx: { sign, chainId }) => NodeHooks`. */
@@ -113,6 +119,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
 
     const proofs = new BatchProofs(store);
     let committer: Committer | undefined;
+    let responder: InclusionResponder | undefined;
     const metrics = new NodeMetrics({
       receiptsPending: () => Number(store.durableLastSeq() - store.committedThrough()),
       receiptsCommitted: () => Number(store.committedThrough()),
@@ -127,9 +134,13 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
       m.runner.onWorkerRestart = (err) => log.error("session worker died; restarting it", { model: m.config.name, error: err.message });
     }
 
+    if (config.challenges !== undefined && !isAddress(config.challenges)) throw new Error(`challenges must be a contract address, got '${String(config.challenges)}'`);
+    if (config.challenges && !provider) throw new Error("challenges is set but no rpcUrl: the node cannot answer inclusion challenges");
     if (provider) {
       const wallet = new Wallet(key, provider);
+      const txLock = new TxLock();
       committer = new Committer({
+        txLock,
         store,
         signer: wallet,
         auditLog: config.auditLog,
@@ -148,6 +159,21 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
       }
       committer.start();
       cleanups.push(() => committer!.stop());
+      if (config.challenges) {
+        responder = new InclusionResponder({
+          store,
+          proofs,
+          signer: wallet,
+          challenges: config.challenges,
+          logger: log.child({ component: "inclusion-responder" }),
+          options: { ...DEFAULT_INCLUSION, ...config.inclusion },
+          txLock,
+          onResult: (result) => metrics.inclusionChallenges.inc({ result }),
+        });
+        responder.start();
+        cleanups.push(() => responder!.stop());
+        log.info("answering inclusion challenges against this node", { challenges: config.challenges });
+      }
     } else {
       log.warn("no rpcUrl: receipts are signed and stored but not committed on-chain");
     }
@@ -194,13 +220,14 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
     );
     const addr = server.address() as { port: number };
     const url = `http://${host.includes(":") ? `[${host}]` : host}:${addr.port}`;
-    log.info("listening", { url, models: [...models.keys()], chainId, auditLog: config.auditLog, store: storePath });
+    log.info("listening", { url, models: [...models.keys()], chainId, auditLog: config.auditLog, challenges: config.challenges, store: storePath });
     let closed = false;
     return {
       url,
       address: signer.address,
       store,
       committer,
+      responder,
       models,
       async close() {
         if (closed) return;

@@ -6,6 +6,7 @@ import type { Logger } from "../log/Logger.js";
 import { auditLogAbi } from "./auditLogAbi.js";
 import type { CommitterOptions } from "./CommitterOptions.js";
 import { BatchProofs } from "./BatchProofs.js";
+import type { TxLock } from "./TxLock.js";
 import { rootCommitment } from "./rootCommitment.js";
 import type { NodeHooks } from "../hooks/NodeHooks.js";
 
@@ -48,6 +49,8 @@ export class Committer {
       events?: CommitterEvents;
       /** Test-only: may replace leaves before the root is built (see NodeHooks.batchLeaves). */
       hooks?: Pick<NodeHooks, "batchLeaves">;
+      /** Shared with other senders of the same key (the inclusion responder) so nonces never collide. */
+      txLock?: TxLock;
     },
   ) {
     this.audit = new Contract(args.auditLog, auditLogAbi, args.signer);
@@ -176,8 +179,11 @@ export class Committer {
     const leaves = proofs.leaves(from, last);
     const root = buildBatchTree(this.args.hooks?.batchLeaves?.(leaves, from) ?? leaves).root;
     store.insertBatch({ firstSeq: from, lastSeq: last, root });
-    const nonce = await this.args.signer.getNonce("pending");
-    const tx = (await this.audit.commitBatch(root, from, last, { nonce })) as TransactionResponse;
+    const send = async () => {
+      const nonce = await this.args.signer.getNonce("pending");
+      return { nonce, tx: (await this.audit.commitBatch(root, from, last, { nonce })) as TransactionResponse };
+    };
+    const { nonce, tx } = this.args.txLock ? await this.args.txLock.run(send) : await send();
     store.setBatchTx(from, tx.hash as Hex);
     logger.debug("commit sent", { firstSeq: from, lastSeq: last, tx: tx.hash, nonce });
     await this.settle(tx, from, last);

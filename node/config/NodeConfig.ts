@@ -1,6 +1,7 @@
 // The inference node daemon's configuration (one JSON file; env VERITENSOR_* and CLI flags override it).
 import type { ModelConfig } from "../models/ModelConfig.js";
 import type { CommitterOptions } from "../chain/CommitterOptions.js";
+import type { InclusionResponderOptions } from "../chain/InclusionResponderOptions.js";
 
 /**
  * Everything the node daemon reads. Only `auditLog` and a signing key are required; the rest has
@@ -43,6 +44,10 @@ export interface NodeConfig {
   auditLog?: string;
   /** ModelRegistry address; when set, models whose sha256 is not an active entry are refused. */
   modelRegistry?: string;
+  /** Challenges contract address; when set (with a chain), the node answers inclusion challenges against its key itself. */
+  challenges?: string;
+  /** Inclusion responder settings (pollMs 1000, backoffMs 500, maxBackoffMs 15000, txTimeoutMs 60000). */
+  inclusion?: Partial<InclusionResponderOptions>;
   /** Batch committer settings. */
   commit?: Partial<CommitterOptions>;
   /** Price per request in the token's smallest unit, announced in /v2/stats (default "0"). */

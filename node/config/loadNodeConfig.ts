@@ -16,6 +16,7 @@ export const NODE_ENV_VARS: Record<string, keyof NodeConfig> = {
   VERITENSOR_CHAIN_ID: "chainId",
   VERITENSOR_AUDIT_LOG: "auditLog",
   VERITENSOR_MODEL_REGISTRY: "modelRegistry",
+  VERITENSOR_CHALLENGES: "challenges",
   VERITENSOR_PRICE: "pricePerRequest",
   VERITENSOR_LOG_LEVEL: "logLevel",
   VERITENSOR_HOOKS: "hooksModule",

@@ -35,6 +35,12 @@ export class NodeMetrics {
   readonly computeOutput = new Counter({ name: "nv_inference_compute_output_duration_us", help: "Cumulative output extraction time", labelNames: this.labels, registers: [this.registry] });
   readonly receiptUs = new Counter({ name: "veritensor_receipt_duration_us", help: "Cumulative time spent digesting, signing and storing receipts", labelNames: this.labels, registers: [this.registry] });
   readonly commitFailures = new Counter({ name: "veritensor_commit_failures_total", help: "Failed AuditLog.commitBatch attempts", registers: [this.registry] });
+  readonly inclusionChallenges = new Counter({
+    name: "veritensor_inclusion_challenges_total",
+    help: "Inclusion challenges against this node by result (answered, answered_by_other, unanswerable, missed; failed counts failed answer attempts)",
+    labelNames: ["result"] as const,
+    registers: [this.registry],
+  });
   readonly batchesCommitted = new Counter({ name: "veritensor_batches_committed_total", help: "Receipt batches committed on-chain", registers: [this.registry] });
 
   constructor(sources: MetricsSources) {
