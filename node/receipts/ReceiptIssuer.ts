@@ -1,9 +1,10 @@
 // Issues one signed receipt per answered request and makes it durable before the answer is sent.
-import { ioDigest, type Tensor, type SignedReceipt, type Receipt, type Hex } from "../../client/index.js";
+import { type Tensor, type SignedReceipt, type Receipt, type Hex } from "../../client/index.js";
 import type { ReceiptStore } from "../store/ReceiptStore.js";
 import type { NodeHooks, HookContext } from "../hooks/NodeHooks.js";
 import { packTensors } from "../store/packTensors.js";
 import { deriveRequestId } from "./deriveRequestId.js";
+import { fastIoDigest } from "./fastIoDigest.js";
 
 /** The signer (from createReceiptSigner) the issuer uses. */
 export interface ReceiptSignerLike {
@@ -41,8 +42,8 @@ export class ReceiptIssuer {
 
   /** Signs and stores the receipt of one request; returns the receipt to send to the client. */
   async issue(req: IssueRequest): Promise<SignedReceipt> {
-    const inputDigest = ioDigest(req.inputs);
-    const outputDigest = ioDigest(req.outputs);
+    const inputDigest = fastIoDigest(req.inputs);
+    const outputDigest = fastIoDigest(req.outputs);
     const data = this.opts.retainData ? { inputs: packTensors(req.inputs), outputs: packTensors(req.outputs) } : undefined;
     // From here to append() nothing awaits: seqs are handed out and queued in order.
     const seq = this.store.reserveSeq();
@@ -72,7 +73,7 @@ export class ReceiptIssuer {
         return respond;
       }
     }
-    await this.store.append({ receipt: { ...signed, node: this.signer.address, modelName: req.model }, data });
+    await this.store.append({ receipt: { ...signed, modelName: req.model }, data });
     return respond;
   }
 }

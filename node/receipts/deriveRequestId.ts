@@ -2,6 +2,10 @@
 import { createHash } from "node:crypto";
 import type { Hex } from "../../client/index.js";
 
+/** Reused `node ‖ seq` buffer (20 + 8 bytes); the node part is rewritten only when the address changes. */
+const PREFIX = Buffer.alloc(28);
+let prefixNode = "";
+
 /**
  * `requestId = sha256(node address (20 bytes) ‖ seq (8 bytes, big-endian) ‖ utf8(client id))`.
  * Unique per node (seq never repeats) and tied to the id the client sent, if any.
@@ -10,8 +14,13 @@ import type { Hex } from "../../client/index.js";
  * const requestId = deriveRequestId(signer.address, 7n, "my-request-42");
  */
 export function deriveRequestId(node: Hex, seq: bigint, clientId: string | undefined): Hex {
-  const seqBytes = Buffer.alloc(8);
-  seqBytes.writeBigUInt64BE(seq);
-  const h = createHash("sha256").update(Buffer.from(node.slice(2), "hex")).update(seqBytes).update(clientId ?? "", "utf8");
+  if (node !== prefixNode) {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(node)) throw new Error(`node address must be 20 bytes of 0x-hex, got ${String(node).slice(0, 60)}`);
+    PREFIX.write(node.slice(2), 0, "hex");
+    prefixNode = node;
+  }
+  PREFIX.writeBigUInt64BE(seq, 20);
+  const h = createHash("sha256").update(PREFIX);
+  if (clientId) h.update(clientId, "utf8");
   return `0x${h.digest("hex")}` as Hex;
 }
