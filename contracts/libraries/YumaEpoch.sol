@@ -61,7 +61,7 @@ library YumaEpoch {
         mapping(uint256 => uint256) bonds; // key: j << 4 | word; 15 u16 per word + marker
         mapping(uint256 => uint256) nodeInfo; // uint128 x2: exists(1) staked(1) regBlock(32) regCompleted(32) jailedUntil(32)
         mapping(uint256 => uint256) valReg; // uint64 x4: completed-at-registration + 1, 0 = empty slot
-        mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(40)
+        mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(32); bit 255 marker
         mapping(uint256 => uint256) consensus; // uint64 x4 per node
         mapping(uint256 => uint256) rank; // uint64 x4 per node
         mapping(uint256 => uint256) incentive; // uint64 x4 per node
@@ -69,7 +69,7 @@ library YumaEpoch {
         mapping(uint256 => uint256) trust; // uint64 x4 per validator
         mapping(uint256 => uint256) stakeProp; // uint64 x4 per validator
         mapping(uint256 => uint256) activeStake; // uint64 x4 per validator
-        mapping(uint256 => uint256) nodeCum; // uint128 x2 cumulative node rewards per slot
+        mapping(uint256 => uint256) nodeCum; // uint128 x2 (127-bit values) cumulative node rewards per slot + marker
         mapping(uint256 => uint256) valCum; // uint128 x2 cumulative validator rewards per slot
     }
 
@@ -89,6 +89,8 @@ library YumaEpoch {
         for (uint256 w; w * YumaPacking.BONDS_PER_WORD < maxV; ++w) {
             if (s.bonds[(j << 4) | w] == 0) s.bonds[(j << 4) | w] = YumaPacking.BOND_MARKER;
         }
+        // Likewise pre-mark the slot's reward counter word (its first reward is then a non-zero rewrite).
+        if (s.nodeCum[j >> 1] == 0) s.nodeCum[j >> 1] = YumaPacking.WORD_MARKER;
         uint256 info = 1 | (2) | (block.number << 2) | (uint256(s.completed) << 34);
         _setNodeInfo(s, j, info);
         s.consensus.set64(j, 0);
@@ -135,6 +137,8 @@ library YumaEpoch {
     /// reveals and results; its old bonds are ignored from now on.
     function setValidator(State storage s, uint256 v, bool registered) internal {
         s.valReg.set64(v, registered ? uint256(s.completed) + 1 : 0);
+        // Pre-mark the active-list word this slot can occupy, so that epochs only rewrite non-zero words.
+        if (registered && s.activeList[v >> 1] == 0) s.activeList[v >> 1] = YumaPacking.WORD_MARKER;
         delete s.header[v];
         delete s.header[(1 << 8) | v];
         s.dividends.set64(v, 0);
@@ -298,11 +302,11 @@ library YumaEpoch {
             if (nActive & 1 == 0) {
                 pending = entry;
             } else {
-                s.activeList[nActive >> 1] = pending | (entry << 128);
+                s.activeList[nActive >> 1] = pending | (entry << 128) | YumaPacking.WORD_MARKER;
             }
             ++nActive;
         }
-        if (nActive & 1 == 1) s.activeList[nActive >> 1] = pending;
+        if (nActive & 1 == 1) s.activeList[nActive >> 1] = pending | YumaPacking.WORD_MARKER;
         Fin storage f = s.fin;
         f.epoch = uint32(epoch);
         f.phase = PHASE_CONSENSUS;
@@ -414,7 +418,7 @@ library YumaEpoch {
             x.v[k] = (parity << 8) | (e & 0xff);
             x.aStake[k] = (e >> 8) & 0xffffffffff;
             x.uStake[k] = (e >> 48) & 0xffffffffff;
-            x.rowSum[k] = (e >> 88) & 0xffffffffff;
+            x.rowSum[k] = (e >> 88) & 0xffffffff; // row sums are below 2^27; bit 127 of lane 1 is the word marker
             if (x.uStake[k] != 0) ++x.nMed;
         }
     }

@@ -12,6 +12,9 @@ library YumaPacking {
     uint256 internal constant WORD_MARKER = uint256(1) << 255;
     /// @notice Value mask of a 64-bit lane (63 bits; the lanes' top bits are reserved for the marker).
     uint256 internal constant LANE_MASK = (uint256(1) << 63) - 1;
+    /// @notice Value mask of a 128-bit lane (127 bits; bit 255 may hold WORD_MARKER, e.g. on pre-marked reward
+    /// counters, so that the first reward of a slot is not a zero-to-non-zero SSTORE inside the epoch).
+    uint256 internal constant LANE128_MASK = (uint256(1) << 127) - 1;
     /// @notice Marker kept in the top 16 bits of every written bond word: rewriting a bond word is then always a
     /// non-zero to non-zero SSTORE (2,900 gas instead of 20,000 on the first epoch).
     uint256 internal constant BOND_MARKER = uint256(1) << 240;
@@ -29,16 +32,16 @@ library YumaPacking {
     }
 
     function get128(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {
-        return (a[i >> 1] >> ((i & 1) << 7)) & type(uint128).max;
+        return (a[i >> 1] >> ((i & 1) << 7)) & LANE128_MASK;
     }
 
     function add128(mapping(uint256 => uint256) storage a, uint256 i, uint256 v) internal {
         uint256 sh = (i & 1) << 7;
         uint256 w = a[i >> 1];
-        uint256 cur = (w >> sh) & type(uint128).max;
+        uint256 cur = (w >> sh) & LANE128_MASK;
         uint256 next = cur + v;
-        if (next > type(uint128).max) revert YumaPackingOverflow();
-        a[i >> 1] = (w & ~(uint256(type(uint128).max) << sh)) | (next << sh);
+        if (next > LANE128_MASK) revert YumaPackingOverflow();
+        a[i >> 1] = (w & ~(LANE128_MASK << sh)) | (next << sh);
     }
 
     /// @notice A packed value exceeded its field.
