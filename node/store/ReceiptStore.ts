@@ -36,10 +36,16 @@ interface Waiter {
 
 type Row = Record<string, unknown>;
 
+// request_id is looked up through an index on its first 8 bytes (16 hex digits): requestIds are sha256 outputs, so the
+// prefix is as selective as the whole id while the index entries are a quarter of the size, which makes the per-receipt
+// insert (a random position in the index) much cheaper. requestIds are unique by construction (they hash the node's
+// address and the seq, the primary key). Stores created before this layout keep their UNIQUE(request_id) index.
+const PREFIX_INDEX = "CREATE INDEX IF NOT EXISTS receipts_request_id_prefix ON receipts(substr(request_id, 3, 16))";
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS receipts (
-  seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL, model_hash TEXT NOT NULL,
   input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL,
   signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS request_data (
@@ -72,7 +78,14 @@ export class ReceiptStore {
   /** The node's address, checksummed. */
   readonly node: Hex;
 
-  private constructor(private readonly db: DatabaseSync, node: Hex, private readonly dataLog: DataLog, private readonly writer: Worker) {
+  private constructor(
+    private readonly db: DatabaseSync,
+    node: Hex,
+    private readonly dataLog: DataLog,
+    private readonly writer: Worker,
+    /** A store from before the prefix index: request_id has a UNIQUE index of its own. */
+    private readonly legacyRequestIdIndex: boolean,
+  ) {
     this.node = getAddress(node) as Hex;
     const row = db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
     this.next = row.m == null ? 1n : BigInt(row.m as number) + 1n;
@@ -89,6 +102,8 @@ export class ReceiptStore {
     const db = new DatabaseSync(path);
     db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=10000;`);
     db.exec(SCHEMA);
+    const legacy = db.prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND tbl_name = 'receipts' AND name LIKE 'sqlite_autoindex_receipts%'").get() !== undefined;
+    if (!legacy) db.exec(PREFIX_INDEX);
     const node = options.node.toLowerCase() as Hex;
     const owner = db.prepare("SELECT value FROM meta WHERE key='node'").get() as Row | undefined;
     if (!owner) db.prepare("INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
@@ -103,7 +118,7 @@ export class ReceiptStore {
       writer.once("online", () => resolve());
       writer.once("error", reject);
     });
-    return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer);
+    return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer, legacy);
   }
 
   /** The write error that stopped the store, if any (the node then answers 500 and reports not ready). */
@@ -227,7 +242,12 @@ export class ReceiptStore {
 
   /** The receipt with this request id, if stored. */
   byRequestId(requestId: string): StoredReceipt | undefined {
-    const row = this.db.prepare("SELECT * FROM receipts WHERE request_id = ?").get(requestId.toLowerCase()) as Row | undefined;
+    const id = requestId.toLowerCase();
+    const row = (
+      this.legacyRequestIdIndex
+        ? this.db.prepare("SELECT * FROM receipts WHERE request_id = ?").get(id)
+        : this.db.prepare("SELECT * FROM receipts WHERE substr(request_id, 3, 16) = ? AND request_id = ?").get(id.slice(2, 18), id)
+    ) as Row | undefined;
     return row && this.toReceipt(row);
   }
 

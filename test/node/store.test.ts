@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Wallet } from "ethers";
+import { createHash } from "node:crypto";
+import { DatabaseSync } from "node:sqlite";
 import type { Hex, Tensor } from "../../client/index.js";
 import { ReceiptStore } from "../../node/store/ReceiptStore.js";
 import { packTensors } from "../../node/store/packTensors.js";
@@ -65,5 +67,36 @@ describe("node receipt store", function () {
     expect(store.data(1n)).to.equal(undefined);
     expect(unpackTensors(store.data(2n)!.inputs)).to.deep.equal([x]);
     await store.close();
+  });
+
+  it("finds receipts by requestId through the prefix index, and still opens stores with the old UNIQUE(request_id) layout", async () => {
+    const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
+    const rid = (n: number) => `0x${createHash("sha256").update(String(n)).digest("hex")}` as Hex;
+    const withId = (seq: bigint) => ({ ...receipt(node, seq), requestId: rid(Number(seq)) });
+    const path = join(dir, "new.sqlite");
+    const store = await ReceiptStore.open(path, { node });
+    await Promise.all(Array.from({ length: 20 }, () => store.append({ receipt: withId(store.reserveSeq()) })));
+    expect(store.byRequestId(rid(7).toUpperCase().replace("0X", "0x"))?.seq).to.equal(7n);
+    expect(store.byRequestId(`${rid(7).slice(0, 40)}${"0".repeat(26)}`)).to.equal(undefined); // same prefix, other id
+    expect(store.byRequestId(rid(99))).to.equal(undefined);
+    await store.close();
+    const db = new DatabaseSync(path);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM receipts WHERE substr(request_id, 3, 16) = ? AND request_id = ?").all("ab", "0xab") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(";")).to.match(/receipts_request_id_prefix/);
+    db.close();
+
+    // a store made by the previous layout (request_id TEXT NOT NULL UNIQUE) keeps working with its own index
+    const oldPath = join(dir, "old.sqlite");
+    const old = new DatabaseSync(oldPath);
+    old.exec(`CREATE TABLE receipts (seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL,
+      input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL, signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL)`);
+    old.close();
+    const legacy = await ReceiptStore.open(oldPath, { node });
+    await Promise.all(Array.from({ length: 5 }, () => legacy.append({ receipt: withId(legacy.reserveSeq()) })));
+    expect(legacy.byRequestId(rid(3))?.seq).to.equal(3n);
+    await legacy.close();
+    const check = new DatabaseSync(oldPath);
+    expect(check.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'receipts_request_id_prefix'").get()).to.deep.include({ n: 0 });
+    check.close();
   });
 });
