@@ -42,6 +42,9 @@ type Row = Record<string, unknown>;
 // address and the seq, the primary key). Stores created before this layout keep their UNIQUE(request_id) index.
 const PREFIX_INDEX = "CREATE INDEX IF NOT EXISTS receipts_request_id_prefix ON receipts(substr(request_id, 3, 16))";
 
+/** Retained records up to this size (inputs + outputs, packed) live in their SQLite row instead of a segment file. */
+const INLINE_MAX_BYTES = 2048;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS receipts (
@@ -50,7 +53,7 @@ CREATE TABLE IF NOT EXISTS receipts (
   signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS request_data (
   seq INTEGER PRIMARY KEY, segment INTEGER NOT NULL, offset INTEGER NOT NULL, inputs_len INTEGER NOT NULL,
-  outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL);
+  outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL, data_inline BLOB);
 CREATE INDEX IF NOT EXISTS request_data_created ON request_data(created_ms);
 CREATE TABLE IF NOT EXISTS batches (
   first_seq INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL UNIQUE, root TEXT NOT NULL, status TEXT NOT NULL,
@@ -102,6 +105,8 @@ export class ReceiptStore {
     const db = new DatabaseSync(path);
     db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=10000;`);
     db.exec(SCHEMA);
+    const cols = db.prepare("PRAGMA table_info(request_data)").all() as Row[];
+    if (!cols.some((c) => c.name === "data_inline")) db.exec("ALTER TABLE request_data ADD COLUMN data_inline BLOB");
     const legacy = db.prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND tbl_name = 'receipts' AND name LIKE 'sqlite_autoindex_receipts%'").get() !== undefined;
     if (!legacy) db.exec(PREFIX_INDEX);
     const node = options.node.toLowerCase() as Hex;
@@ -190,15 +195,22 @@ export class ReceiptStore {
     this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
   }
 
-  /** Appends the group's retained data to the data log in one write (page cache; the writer fsyncs it) and builds the rows. */
+  /**
+   * Builds the rows: small records' data goes inline into their rows (one copy, durable with the commit), the
+   * rest is appended to the data log in one write (page cache; the writer fsyncs it before committing).
+   */
   private toRows(recs: AppendRecord[]): WriteRow[] {
     const parts: Uint8Array[] = [];
-    const sizes = recs.map((rec) => {
+    const inline: (Uint8Array | undefined)[] = [];
+    const sizes = recs.map((rec, i) => {
       if (!rec.data) return undefined;
-      const all = [...rec.data.inputs, ...rec.data.outputs];
-      parts.push(...all);
-      const inputsLen = rec.data.inputs.reduce((a, p) => a + p.byteLength, 0);
-      return { inputsLen, outputsLen: all.reduce((a, p) => a + p.byteLength, 0) - inputsLen };
+      let inputsLen = 0;
+      let outputsLen = 0;
+      for (const p of rec.data.inputs) inputsLen += p.byteLength;
+      for (const p of rec.data.outputs) outputsLen += p.byteLength;
+      if (inputsLen + outputsLen <= INLINE_MAX_BYTES) inline[i] = Buffer.concat([...rec.data.inputs, ...rec.data.outputs]);
+      else parts.push(...rec.data.inputs, ...rec.data.outputs);
+      return { inputsLen, outputsLen };
     });
     const loc = parts.length > 0 ? this.dataLog.append(parts) : undefined;
     let offset = loc?.offset ?? 0;
@@ -206,7 +218,8 @@ export class ReceiptStore {
       const r = rec.receipt;
       const size = sizes[i];
       let data: WriteRow["data"];
-      if (size && loc) {
+      if (size && inline[i]) data = { segment: -1, offset: 0, inputsLen: size.inputsLen, outputsLen: size.outputsLen, inline: inline[i] };
+      else if (size && loc) {
         data = { segment: loc.segment, offset, inputsLen: size.inputsLen, outputsLen: size.outputsLen };
         offset += size.inputsLen + size.outputsLen;
       }
@@ -274,6 +287,10 @@ export class ReceiptStore {
     const row = this.db.prepare("SELECT * FROM request_data WHERE seq = ?").get(Number(seq)) as Row | undefined;
     if (!row) return undefined;
     const inLen = Number(row.inputs_len);
+    if (row.data_inline != null) {
+      const b = row.data_inline as Uint8Array;
+      return { inputs: b.subarray(0, inLen), outputs: b.subarray(inLen) };
+    }
     const bytes = this.dataLog.read({ segment: Number(row.segment), offset: Number(row.offset), length: inLen + Number(row.outputs_len) });
     return bytes && { inputs: bytes.subarray(0, inLen), outputs: bytes.subarray(inLen) };
   }
