@@ -36,15 +36,24 @@ interface Waiter {
 
 type Row = Record<string, unknown>;
 
+// request_id is looked up through an index on its first 8 bytes (16 hex digits): requestIds are sha256 outputs, so the
+// prefix is as selective as the whole id while the index entries are a quarter of the size, which makes the per-receipt
+// insert (a random position in the index) much cheaper. requestIds are unique by construction (they hash the node's
+// address and the seq, the primary key). Stores created before this layout keep their UNIQUE(request_id) index.
+const PREFIX_INDEX = "CREATE INDEX IF NOT EXISTS receipts_request_id_prefix ON receipts(substr(request_id, 3, 16))";
+
+/** Retained records up to this size (inputs + outputs, packed) live in their SQLite row instead of a segment file. */
+const INLINE_MAX_BYTES = 2048;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS receipts (
-  seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL, model_hash TEXT NOT NULL,
   input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL,
   signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS request_data (
   seq INTEGER PRIMARY KEY, segment INTEGER NOT NULL, offset INTEGER NOT NULL, inputs_len INTEGER NOT NULL,
-  outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL);
+  outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL, data_inline BLOB);
 CREATE INDEX IF NOT EXISTS request_data_created ON request_data(created_ms);
 CREATE TABLE IF NOT EXISTS batches (
   first_seq INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL UNIQUE, root TEXT NOT NULL, status TEXT NOT NULL,
@@ -72,7 +81,14 @@ export class ReceiptStore {
   /** The node's address, checksummed. */
   readonly node: Hex;
 
-  private constructor(private readonly db: DatabaseSync, node: Hex, private readonly dataLog: DataLog, private readonly writer: Worker) {
+  private constructor(
+    private readonly db: DatabaseSync,
+    node: Hex,
+    private readonly dataLog: DataLog,
+    private readonly writer: Worker,
+    /** A store from before the prefix index: request_id has a UNIQUE index of its own. */
+    private readonly legacyRequestIdIndex: boolean,
+  ) {
     this.node = getAddress(node) as Hex;
     const row = db.prepare("SELECT MAX(seq) AS m FROM receipts").get() as Row;
     this.next = row.m == null ? 1n : BigInt(row.m as number) + 1n;
@@ -89,6 +105,10 @@ export class ReceiptStore {
     const db = new DatabaseSync(path);
     db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous === "normal" ? "NORMAL" : "FULL"}; PRAGMA busy_timeout=10000;`);
     db.exec(SCHEMA);
+    const cols = db.prepare("PRAGMA table_info(request_data)").all() as Row[];
+    if (!cols.some((c) => c.name === "data_inline")) db.exec("ALTER TABLE request_data ADD COLUMN data_inline BLOB");
+    const legacy = db.prepare("SELECT 1 AS x FROM sqlite_master WHERE type = 'index' AND tbl_name = 'receipts' AND name LIKE 'sqlite_autoindex_receipts%'").get() !== undefined;
+    if (!legacy) db.exec(PREFIX_INDEX);
     const node = options.node.toLowerCase() as Hex;
     const owner = db.prepare("SELECT value FROM meta WHERE key='node'").get() as Row | undefined;
     if (!owner) db.prepare("INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
@@ -103,7 +123,7 @@ export class ReceiptStore {
       writer.once("online", () => resolve());
       writer.once("error", reject);
     });
-    return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer);
+    return new ReceiptStore(db, node, new DataLog(`${path}.data`, segmentMs), writer, legacy);
   }
 
   /** The write error that stopped the store, if any (the node then answers 500 and reports not ready). */
@@ -175,15 +195,22 @@ export class ReceiptStore {
     this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
   }
 
-  /** Appends the group's retained data to the data log in one write (page cache; the writer fsyncs it) and builds the rows. */
+  /**
+   * Builds the rows: small records' data goes inline into their rows (one copy, durable with the commit), the
+   * rest is appended to the data log in one write (page cache; the writer fsyncs it before committing).
+   */
   private toRows(recs: AppendRecord[]): WriteRow[] {
     const parts: Uint8Array[] = [];
-    const sizes = recs.map((rec) => {
+    const inline: (Uint8Array | undefined)[] = [];
+    const sizes = recs.map((rec, i) => {
       if (!rec.data) return undefined;
-      const all = [...rec.data.inputs, ...rec.data.outputs];
-      parts.push(...all);
-      const inputsLen = rec.data.inputs.reduce((a, p) => a + p.byteLength, 0);
-      return { inputsLen, outputsLen: all.reduce((a, p) => a + p.byteLength, 0) - inputsLen };
+      let inputsLen = 0;
+      let outputsLen = 0;
+      for (const p of rec.data.inputs) inputsLen += p.byteLength;
+      for (const p of rec.data.outputs) outputsLen += p.byteLength;
+      if (inputsLen + outputsLen <= INLINE_MAX_BYTES) inline[i] = Buffer.concat([...rec.data.inputs, ...rec.data.outputs]);
+      else parts.push(...rec.data.inputs, ...rec.data.outputs);
+      return { inputsLen, outputsLen };
     });
     const loc = parts.length > 0 ? this.dataLog.append(parts) : undefined;
     let offset = loc?.offset ?? 0;
@@ -191,7 +218,8 @@ export class ReceiptStore {
       const r = rec.receipt;
       const size = sizes[i];
       let data: WriteRow["data"];
-      if (size && loc) {
+      if (size && inline[i]) data = { segment: -1, offset: 0, inputsLen: size.inputsLen, outputsLen: size.outputsLen, inline: inline[i] };
+      else if (size && loc) {
         data = { segment: loc.segment, offset, inputsLen: size.inputsLen, outputsLen: size.outputsLen };
         offset += size.inputsLen + size.outputsLen;
       }
@@ -227,7 +255,12 @@ export class ReceiptStore {
 
   /** The receipt with this request id, if stored. */
   byRequestId(requestId: string): StoredReceipt | undefined {
-    const row = this.db.prepare("SELECT * FROM receipts WHERE request_id = ?").get(requestId.toLowerCase()) as Row | undefined;
+    const id = requestId.toLowerCase();
+    const row = (
+      this.legacyRequestIdIndex
+        ? this.db.prepare("SELECT * FROM receipts WHERE request_id = ?").get(id)
+        : this.db.prepare("SELECT * FROM receipts WHERE substr(request_id, 3, 16) = ? AND request_id = ?").get(id.slice(2, 18), id)
+    ) as Row | undefined;
     return row && this.toReceipt(row);
   }
 
@@ -254,6 +287,10 @@ export class ReceiptStore {
     const row = this.db.prepare("SELECT * FROM request_data WHERE seq = ?").get(Number(seq)) as Row | undefined;
     if (!row) return undefined;
     const inLen = Number(row.inputs_len);
+    if (row.data_inline != null) {
+      const b = row.data_inline as Uint8Array;
+      return { inputs: b.subarray(0, inLen), outputs: b.subarray(inLen) };
+    }
     const bytes = this.dataLog.read({ segment: Number(row.segment), offset: Number(row.offset), length: inLen + Number(row.outputs_len) });
     return bytes && { inputs: bytes.subarray(0, inLen), outputs: bytes.subarray(inLen) };
   }

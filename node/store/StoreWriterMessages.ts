@@ -10,8 +10,12 @@ export interface WriteRow {
   timestamp: number;
   signature: string;
   modelName: string;
-  /** Where the main thread appended the retained data (segment file, offset, lengths); the writer fsyncs it. */
-  data?: { segment: number; offset: number; inputsLen: number; outputsLen: number };
+  /**
+   * The retained data: where the main thread appended it (segment file, offset, lengths; the writer fsyncs
+   * the file before committing), or for a small record the bytes themselves (`inline`, stored in the row:
+   * durable with the same WAL commit, no extra file fsync).
+   */
+  data?: { segment: number; offset: number; inputsLen: number; outputsLen: number; inline?: Uint8Array };
 }
 
 /** Start parameters of the writer (its workerData). */

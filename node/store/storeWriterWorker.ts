@@ -20,7 +20,7 @@ db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${init.synchronous === "nor
 const ins = db.prepare(
   "INSERT INTO receipts (seq, request_id, model_hash, input_digest, output_digest, timestamp, signature, model_name, created_ms) VALUES (?,?,?,?,?,?,?,?,?)",
 );
-const insData = db.prepare("INSERT INTO request_data (seq, segment, offset, inputs_len, outputs_len, created_ms) VALUES (?,?,?,?,?,?)");
+const insData = db.prepare("INSERT INTO request_data (seq, segment, offset, inputs_len, outputs_len, created_ms, data_inline) VALUES (?,?,?,?,?,?,?)");
 const dataDir = `${init.path}.data`;
 let open: { segment: number; fd: number } | undefined;
 
@@ -38,12 +38,12 @@ parentPort!.on("message", (group: WriteGroup) => {
   let result: WriteResult;
   try {
     if (init.synchronous !== "normal") {
-      for (const seg of new Set(group.rows.filter((r) => r.data).map((r) => r.data!.segment))) syncSegment(seg);
+      for (const seg of new Set(group.rows.filter((r) => r.data && !r.data.inline).map((r) => r.data!.segment))) syncSegment(seg);
     }
     db.exec("BEGIN IMMEDIATE");
     for (const r of group.rows) {
       ins.run(r.seq, r.requestId, r.modelHash, r.inputDigest, r.outputDigest, r.timestamp, r.signature, r.modelName, now);
-      if (r.data) insData.run(r.seq, r.data.segment, r.data.offset, r.data.inputsLen, r.data.outputsLen, now);
+      if (r.data) insData.run(r.seq, r.data.segment, r.data.offset, r.data.inputsLen, r.data.outputsLen, now, r.data.inline ?? null);
     }
     db.exec("COMMIT");
     result = { id: group.id, ok: true };

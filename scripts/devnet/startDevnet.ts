@@ -155,6 +155,7 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
           chainId: addresses.chainId,
           auditLog: addresses.contracts.AuditLog,
           modelRegistry: addresses.contracts.ModelRegistry,
+          ...(addresses.contracts.Challenges ? { challenges: addresses.contracts.Challenges } : {}),
           commit: { maxBatchSize: 256, maxBatchAgeMs: 1000, pollMs: 200 },
           pricePerRequest: n.price.toString(),
           logLevel: "info",

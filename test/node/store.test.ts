@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Wallet } from "ethers";
+import { createHash } from "node:crypto";
+import { DatabaseSync } from "node:sqlite";
 import type { Hex, Tensor } from "../../client/index.js";
 import { ReceiptStore } from "../../node/store/ReceiptStore.js";
 import { packTensors } from "../../node/store/packTensors.js";
@@ -55,7 +57,8 @@ describe("node receipt store", function () {
   it("drops whole expired data segments", async () => {
     const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
     const store = await ReceiptStore.open(join(dir, "s.sqlite"), { node, dataSegmentMs: 50 });
-    const x: Tensor = { name: "x", datatype: "FP32", shape: [1], data: new Float32Array([1]) };
+    // 4 KiB per tensor: above the inline limit, so the data goes to segment files
+    const x: Tensor = { name: "x", datatype: "FP32", shape: [1024], data: new Float32Array(1024).map((_, i) => i) };
     await store.append({ receipt: receipt(node, store.reserveSeq()), data: { inputs: packTensors([x]), outputs: packTensors([x]) } });
     await new Promise((r) => setTimeout(r, 120));
     await store.append({ receipt: receipt(node, store.reserveSeq()), data: { inputs: packTensors([x]), outputs: packTensors([x]) } });
@@ -65,5 +68,59 @@ describe("node receipt store", function () {
     expect(store.data(1n)).to.equal(undefined);
     expect(unpackTensors(store.data(2n)!.inputs)).to.deep.equal([x]);
     await store.close();
+  });
+
+  it("keeps small records inline in their rows (no segment file) and big ones in segments; both read back and prune", async () => {
+    const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
+    const store = await ReceiptStore.open(join(dir, "i.sqlite"), { node });
+    const small: Tensor = { name: "x", datatype: "FP32", shape: [1, 3], data: new Float32Array([1.5, -2, 3]) };
+    const big: Tensor = { name: "x", datatype: "FP32", shape: [1, 600], data: new Float32Array(600).map((_, i) => i / 7) };
+    await Promise.all(
+      [small, big, small, big].map((t) => store.append({ receipt: receipt(node, store.reserveSeq()), data: { inputs: packTensors([t]), outputs: packTensors([small]) } })),
+    );
+    const segs = readdirSync(join(dir, "i.sqlite.data"));
+    expect(segs.length).to.equal(1);
+    for (const [seq, t] of [[1n, small], [2n, big], [3n, small], [4n, big]] as const) {
+      expect(unpackTensors(store.data(seq)!.inputs), `seq ${seq}`).to.deep.equal([t]);
+      expect(unpackTensors(store.data(seq)!.outputs), `seq ${seq}`).to.deep.equal([small]);
+    }
+    expect(store.pruneData(Date.now() + 1)).to.equal(4);
+    expect(store.data(1n)).to.equal(undefined);
+    await store.close();
+  });
+
+  it("finds receipts by requestId through the prefix index, and still opens stores with the old UNIQUE(request_id) layout", async () => {
+    const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
+    const rid = (n: number) => `0x${createHash("sha256").update(String(n)).digest("hex")}` as Hex;
+    const withId = (seq: bigint) => ({ ...receipt(node, seq), requestId: rid(Number(seq)) });
+    const path = join(dir, "new.sqlite");
+    const store = await ReceiptStore.open(path, { node });
+    await Promise.all(Array.from({ length: 20 }, () => store.append({ receipt: withId(store.reserveSeq()) })));
+    expect(store.byRequestId(rid(7).toUpperCase().replace("0X", "0x"))?.seq).to.equal(7n);
+    expect(store.byRequestId(`${rid(7).slice(0, 40)}${"0".repeat(26)}`)).to.equal(undefined); // same prefix, other id
+    expect(store.byRequestId(rid(99))).to.equal(undefined);
+    await store.close();
+    const db = new DatabaseSync(path);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM receipts WHERE substr(request_id, 3, 16) = ? AND request_id = ?").all("ab", "0xab") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(";")).to.match(/receipts_request_id_prefix/);
+    db.close();
+
+    // a store made by the previous layout (request_id TEXT NOT NULL UNIQUE) keeps working with its own index
+    const oldPath = join(dir, "old.sqlite");
+    const old = new DatabaseSync(oldPath);
+    old.exec(`CREATE TABLE receipts (seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL UNIQUE, model_hash TEXT NOT NULL,
+      input_digest TEXT NOT NULL, output_digest TEXT NOT NULL, timestamp INTEGER NOT NULL, signature TEXT NOT NULL, model_name TEXT NOT NULL, created_ms INTEGER NOT NULL);
+      CREATE TABLE request_data (seq INTEGER PRIMARY KEY, segment INTEGER NOT NULL, offset INTEGER NOT NULL, inputs_len INTEGER NOT NULL,
+      outputs_len INTEGER NOT NULL, created_ms INTEGER NOT NULL)`);
+    old.close();
+    const legacy = await ReceiptStore.open(oldPath, { node });
+    const x: Tensor = { name: "x", datatype: "INT32", shape: [2], data: new Int32Array([7, -7]) };
+    await Promise.all(Array.from({ length: 5 }, () => legacy.append({ receipt: withId(legacy.reserveSeq()), data: { inputs: packTensors([x]), outputs: packTensors([x]) } })));
+    expect(legacy.byRequestId(rid(3))?.seq).to.equal(3n);
+    expect(unpackTensors(legacy.data(3n)!.outputs)).to.deep.equal([x]);
+    await legacy.close();
+    const check = new DatabaseSync(oldPath);
+    expect(check.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'receipts_request_id_prefix'").get()).to.deep.include({ n: 0 });
+    check.close();
   });
 });
