@@ -4,13 +4,22 @@ import { defineConfig } from "hardhat/config";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 
 const require = createRequire(import.meta.url);
+const solcPath = require.resolve("solc/soljson.js");
+const base = { optimizer: { enabled: true, runs: 200 }, viaIR: true, evmVersion: "cancun" };
+// YumaEpoch (linked library, ~14 KB) is optimised for execution: its epoch loops run ~16k times per finalisation.
+const epochRuns = 1_000_000;
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   solidity: {
-    version: "0.8.37",
-    path: require.resolve("solc/soljson.js"),
-    settings: { optimizer: { enabled: true, runs: 200 }, viaIR: true, evmVersion: "cancun" },
+    compilers: [{ version: "0.8.37", path: solcPath, settings: base }],
+    overrides: {
+      "contracts/libraries/YumaEpoch.sol": {
+        version: "0.8.37",
+        path: solcPath,
+        settings: { ...base, optimizer: { enabled: true, runs: epochRuns } },
+      },
+    },
   },
   networks: {
     localhost: { type: "http", url: process.env.VERITENSOR_RPC_URL ?? "http://127.0.0.1:8545" },

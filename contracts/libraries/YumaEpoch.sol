@@ -58,7 +58,7 @@ library YumaEpoch {
         mapping(uint256 => bytes32) commitHash; // key: parity << 8 | v
         mapping(uint256 => uint256) header; // key: parity << 8 | v (see _header*)
         mapping(uint256 => uint256) weights; // key: (parity << 8 | v) << 8 | word; 16 u16 per word
-        mapping(uint256 => uint256) bonds; // key: j << 4 | word; 15 u16 per word + marker
+        mapping(uint256 => uint256) bonds; // key: j << 4 | word; 16 u16 per word, stored XOR BOND_KEY
         mapping(uint256 => uint256) nodeInfo; // uint128 x2: exists(1) staked(1) regBlock(32) regCompleted(32) jailedUntil(32)
         mapping(uint256 => uint256) valReg; // uint64 x4: completed-at-registration + 1, 0 = empty slot
         mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(32); bit 255 marker
@@ -85,9 +85,10 @@ library YumaEpoch {
     /// @notice Slot `j` gets a new node: clears weights already revealed on the slot and its last results.
     function registerNode(State storage s, uint256 j, uint256 nV, uint256 maxV) external {
         _clearNodeColumn(s, j, nV);
-        // Pre-mark the node's bond words so that epochs only ever rewrite non-zero words.
+        // Pre-mark the node's bond words (zero bonds are stored as BOND_KEY) so that epochs only ever rewrite
+        // non-zero words.
         for (uint256 w; w * YumaPacking.BONDS_PER_WORD < maxV; ++w) {
-            if (s.bonds[(j << 4) | w] == 0) s.bonds[(j << 4) | w] = YumaPacking.BOND_MARKER;
+            if (s.bonds[(j << 4) | w] == 0) s.bonds[(j << 4) | w] = YumaPacking.BOND_KEY;
         }
         // Likewise pre-mark the slot's reward counter word (its first reward is then a non-zero rewrite).
         if (s.nodeCum[j >> 1] == 0) s.nodeCum[j >> 1] = YumaPacking.WORD_MARKER;
@@ -343,7 +344,7 @@ library YumaEpoch {
         uint256 bondsMask;
         uint256 colCompleted;
         uint256 nodePortion;
-        uint256 slots; // memory: per validator slot (padded to nBW * 15) [alpha term, e, dividends, trust], 0x80 each
+        uint256 slots; // memory: per validator slot (padded to nBW * 16) [alpha term, e, dividends, trust], 0x80 each
         uint256 recs; // memory: per revealed validator [weight word, row sum, active stake, slot record], 0x80 each
         uint256[] laneMask; // per bond word: the lanes of validators whose old bonds count
         uint256[] bw; // scratch: the masked bond words of one column (one spare word)
@@ -705,7 +706,7 @@ library YumaEpoch {
                     mstore(0x00, or(shl(4, j), w))
                     mstore(0x20, bondsSlot)
                     let o := add(shl(5, w), 0x20)
-                    let word := and(sload(keccak256(0x00, 0x40)), mload(add(laneMask, o)))
+                    let word := and(xor(sload(keccak256(0x00, 0x40)), 0x0001000000000000000000000000000000000000000000000000000000000000), mload(add(laneMask, o)))
                     mstore(add(bw, o), word)
                     let a := add(and(word, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff), and(shr(16, word), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
                     a := add(and(a, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff), and(shr(32, a), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
@@ -714,7 +715,7 @@ library YumaEpoch {
                 }
             }
         }
-        // EMA: alpha term plus (1 - alpha) times the column-normalised old bond, per slot (15 lanes per bond word,
+        // EMA: alpha term plus (1 - alpha) times the column-normalised old bond, per slot (16 lanes per bond word,
         // unrolled); its sum and maximum.
         uint256 eSum;
         uint256 maxE;
@@ -845,19 +846,27 @@ library YumaEpoch {
                             if gt(ev, maxE_) { maxE_ := ev }
                             p := add(p, 0x80)
                         }
+                        {
+                            let ev := add(mload(p), shr(32, mul(oma, div(shl(32, shr(240, cur)), uSum_))))
+                            mstore(p, 0)
+                            mstore(add(p, 0x20), ev)
+                            eSum_ := add(eSum_, ev)
+                            if gt(ev, maxE_) { maxE_ := ev }
+                            p := add(p, 0x80)
+                        }
                     }
                 }
                 eSum, maxE := ema(p0, bw, nBW, oma0, uSum)
             }
         }
-        // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 15 per word under the marker.
+        // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 16 per word (XOR BOND_KEY).
         {
             uint256 maxB = eSum == 0 ? 0 : (maxE << 32) / eSum;
             uint256 p0 = x.slots;
             assembly ("memory-safe") {
-                function out15(p, nBW_, eSum_, inc_, maxB_, key, slot) {
+                function out16(p, nBW_, eSum_, inc_, maxB_, key, slot) {
                     for { let wi := 0 } lt(wi, nBW_) { wi := add(wi, 1) } {
-                        let out := 0x0001000000000000000000000000000000000000000000000000000000000000
+                        let out := 0
                         {
                             let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
                             let dp := add(p, 0x40)
@@ -963,12 +972,19 @@ library YumaEpoch {
                             out := or(out, shl(224, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
                             p := add(p, 0x80)
                         }
+                        {
+                            let bp := div(shl(32, mload(add(p, 0x20))), eSum_)
+                            let dp := add(p, 0x40)
+                            mstore(dp, add(mload(dp), shr(32, mul(bp, inc_))))
+                            out := or(out, shl(240, shr(32, mul(div(shl(32, bp), maxB_), 65535))))
+                            p := add(p, 0x80)
+                        }
                         mstore(0x00, or(key, wi))
                         mstore(0x20, slot)
-                        sstore(keccak256(0x00, 0x40), out)
+                        sstore(keccak256(0x00, 0x40), xor(out, 0x0001000000000000000000000000000000000000000000000000000000000000))
                     }
                 }
-                out15(p0, nBW, eSum, inc, maxB, shl(4, j), bondsSlot)
+                out16(p0, nBW, eSum, inc, maxB, shl(4, j), bondsSlot)
             }
         }
         // Node reward accrues to the slot when the node is eligible; otherwise it is burned at the end.

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 /// @title YumaPacking
 /// @notice Packed storage arrays for the epoch: u16 x16, uint64 x4 and uint128 x2 per 256-bit word, and the
-/// column-major bond words (15 u16 per word plus a non-zero marker so the word never returns to zero).
+/// column-major bond words (16 u16 per word, stored XOR BOND_KEY so that a word of zero bonds is not a zero slot).
 /// @dev 64-bit lanes hold values below 2^63: bit 255 (the top bit of lane 3) is free for WORD_MARKER, which the
 /// epoch sets on every word it rewrites each epoch so that those words never go back to zero (a zero-to-non-zero
 /// SSTORE costs 20,000 gas instead of 2,900). get64/set64 ignore and keep the marker.
@@ -15,11 +15,12 @@ library YumaPacking {
     /// @notice Value mask of a 128-bit lane (127 bits; bit 255 may hold WORD_MARKER, e.g. on pre-marked reward
     /// counters, so that the first reward of a slot is not a zero-to-non-zero SSTORE inside the epoch).
     uint256 internal constant LANE128_MASK = (uint256(1) << 127) - 1;
-    /// @notice Marker kept in the top 16 bits of every written bond word: rewriting a bond word is then always a
-    /// non-zero to non-zero SSTORE (2,900 gas instead of 20,000 on the first epoch).
-    uint256 internal constant BOND_MARKER = uint256(1) << 240;
+    /// @notice Bond words are stored XOR this key (decoded the same way): rewriting a bond word is then a non-zero to
+    /// non-zero SSTORE (2,900 gas instead of 20,000) unless its 16 bonds are exactly [0 x15, 1] (still correct, only
+    /// dearer). Must match the literal in YumaEpoch's bonds assembly.
+    uint256 internal constant BOND_KEY = uint256(1) << 240;
     /// @notice Bonds per bond word.
-    uint256 internal constant BONDS_PER_WORD = 15;
+    uint256 internal constant BONDS_PER_WORD = 16;
 
     function get64(mapping(uint256 => uint256) storage a, uint256 i) internal view returns (uint256) {
         return (a[i >> 2] >> ((i & 3) << 6)) & LANE_MASK;
