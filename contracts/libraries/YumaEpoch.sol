@@ -586,10 +586,38 @@ library YumaEpoch {
             // revealed row with only zero weights has row sum 0), and an entry without use-stake is written but not
             // kept (med has one spare word) and adds 0 to the histogram.
             function norm(r_, e_, s_, p_, h_, t_) -> pmOut, o {
+                // (Loops over the records are unrolled by two.)
                 // Never true (s_ <= 240); the recursive call only keeps the optimiser from inlining this loop into
                 // its caller, whose live variables would otherwise be moved to memory inside the loop.
                 if gt(s_, 0xffff) { pmOut, o := norm(r_, e_, 0, p_, h_, t_) leave }
-                for {} lt(r_, e_) { r_ := add(r_, 0xa0) } {
+                for {} lt(add(r_, 0xa0), e_) { r_ := add(r_, 0x140) } {
+                    {
+                        let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
+                        mstore(add(r_, 0x80), w)
+                        let u := mload(add(r_, 0x40))
+                        mstore(p_, or(shl(64, w), u))
+                        p_ := add(p_, shl(5, iszero(iszero(u))))
+                        o := or(o, w)
+                        let b := shr(t_, w)
+                        if gt(b, 63) { b := 63 }
+                        b := add(h_, shl(5, b))
+                        mstore(b, add(mload(b), u))
+                    }
+                    {
+                        let q_ := add(r_, 0xa0)
+                        let w := div(shl(32, and(shr(s_, mload(q_)), 0xffff)), mload(add(q_, 0x20)))
+                        mstore(add(q_, 0x80), w)
+                        let u := mload(add(q_, 0x40))
+                        mstore(p_, or(shl(64, w), u))
+                        p_ := add(p_, shl(5, iszero(iszero(u))))
+                        o := or(o, w)
+                        let b := shr(t_, w)
+                        if gt(b, 63) { b := 63 }
+                        b := add(h_, shl(5, b))
+                        mstore(b, add(mload(b), u))
+                    }
+                }
+                if lt(r_, e_) {
                     let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
                     mstore(add(r_, 0x80), w)
                     let u := mload(add(r_, 0x40))
@@ -618,7 +646,20 @@ library YumaEpoch {
         assembly ("memory-safe") {
             // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
             function rankOf(r_, e_, c_) -> rk_ {
-                for {} lt(r_, e_) { r_ := add(r_, 0xa0) } {
+                for {} lt(add(r_, 0xa0), e_) { r_ := add(r_, 0x140) } {
+                    {
+                        let w := mload(add(r_, 0x80))
+                        w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                        rk_ := add(rk_, shr(32, mul(w, mload(add(r_, 0x60)))))
+                    }
+                    {
+                        let q_ := add(r_, 0xa0)
+                        let w := mload(add(q_, 0x80))
+                        w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                        rk_ := add(rk_, shr(32, mul(w, mload(add(q_, 0x60)))))
+                    }
+                }
+                if lt(r_, e_) {
                     let w := mload(add(r_, 0x80))
                     w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
                     rk_ := add(rk_, shr(32, mul(w, mload(add(r_, 0x60)))))
@@ -677,7 +718,26 @@ library YumaEpoch {
                         deltas(r_, 1, s_, c_, a_, d_)
                         leave
                     }
-                    for {} lt(r_, e_) { r_ := add(r_, 0x80) } {
+                    for {} lt(add(r_, 0x80), e_) { r_ := add(r_, 0x100) } {
+                        {
+                            let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
+                            w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                            let sp := mload(add(r_, 0x60))
+                            let tp := add(sp, 0x60)
+                            mstore(tp, add(mload(tp), w))
+                            mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(r_, 0x40))))), d_))))
+                        }
+                        {
+                            let q_ := add(r_, 0x80)
+                            let w := div(shl(32, and(shr(s_, mload(q_)), 0xffff)), mload(add(q_, 0x20)))
+                            w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
+                            let sp := mload(add(q_, 0x60))
+                            let tp := add(sp, 0x60)
+                            mstore(tp, add(mload(tp), w))
+                            mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(q_, 0x40))))), d_))))
+                        }
+                    }
+                    if lt(r_, e_) {
                         let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
                         w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
                         let sp := mload(add(r_, 0x60))

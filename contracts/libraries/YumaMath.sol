@@ -163,7 +163,30 @@ library YumaMath {
                     let hi := shl(64, shl(shift, add(b, 1)))
                     if eq(b, 63) { hi := not(0) }
                     q := base
-                    for { let p := base } lt(p, end) { p := add(p, 0x20) } {
+                    // (Unrolled by two.)
+                    let p := base
+                    for {} lt(add(p, 0x20), end) { p := add(p, 0x40) } {
+                        {
+                        let w := mload(p)
+                        if and(iszero(lt(w, lo)), lt(w, hi)) {
+                            mstore(p, mload(q))
+                            mstore(q, w)
+                            q := add(q, 0x20)
+                            bucketSt := add(bucketSt, and(w, 0xffffffffffffffff))
+                        }
+                        }
+                        {
+                        let p2 := add(p, 0x20)
+                        let w := mload(p2)
+                        if and(iszero(lt(w, lo)), lt(w, hi)) {
+                            mstore(p2, mload(q))
+                            mstore(q, w)
+                            q := add(q, 0x20)
+                            bucketSt := add(bucketSt, and(w, 0xffffffffffffffff))
+                        }
+                        }
+                    }
+                    if lt(p, end) {
                         let w := mload(p)
                         if and(iszero(lt(w, lo)), lt(w, hi)) {
                             mstore(p, mload(q))
