@@ -11,7 +11,7 @@ import {ISubnet} from "../interfaces/ISubnet.sol";
 /// 24 KiB code limit; it runs by DELEGATECALL on Subnet's storage.
 /// @dev The epoch is a validators x nodes version of subtensor's `epoch_mechanism` (original Yuma branch, sparse
 /// semantics) in unsigned Q32.32 (see YumaMath). Finalisation runs in steps: START (snapshot stake and activity),
-/// one CONSENSUS step per group of 16 node columns (weighted median, clip, rank), one BONDS step per group
+/// one CONSENSUS step per two groups of 16 node columns (weighted median, clip, rank), one BONDS step per two groups
 /// (incentive, EMA bonds, dividends, node rewards), and EMIT (normalise dividends, validator rewards). The TypeScript
 /// reference in client/subnet/ computes the same integers.
 library YumaEpoch {
@@ -22,6 +22,8 @@ library YumaEpoch {
     uint256 internal constant MAX_NODES = 1024;
     /// @notice Node columns per weights word and per finalisation step.
     uint256 internal constant GROUP = 16;
+    /// @notice Groups of node columns per finalisation step (see `step`).
+    uint256 internal constant GROUPS_PER_STEP = 2;
 
     uint8 internal constant PHASE_IDLE = 0;
     uint8 internal constant PHASE_CONSENSUS = 1;
@@ -350,14 +352,17 @@ library YumaEpoch {
         uint256[] bw; // scratch: the masked bond words of one column (one spare word)
     }
 
-    /// @notice Runs up to `maxSteps` finalisation steps.
+    /// @notice Runs up to `maxSteps` finalisation steps; a step is GROUPS_PER_STEP groups of node columns of the
+    /// CONSENSUS or BONDS pass (fewer, larger chunks: each chunk transaction reloads the active list and the
+    /// dividend / trust accumulators), or EMIT.
     /// @return done whether the epoch is now fully finalised.
     /// @return paid rewards credited to node and validator slots in total (set when done).
     function step(State storage s, uint256 maxSteps) external returns (bool done, uint256 paid) {
         Fin storage f = s.fin;
         uint256 groups = (uint256(f.nN) + GROUP - 1) / GROUP;
         Ctx memory x;
-        while (maxSteps > 0) {
+        uint256 units = maxSteps > type(uint128).max ? type(uint256).max : maxSteps * GROUPS_PER_STEP;
+        while (units > 0) {
             uint8 phase = f.phase;
             if (phase == PHASE_CONSENSUS || phase == PHASE_BONDS) {
                 uint256 g = f.cursor;
@@ -381,7 +386,7 @@ library YumaEpoch {
             } else {
                 return (true, 0);
             }
-            --maxSteps;
+            --units;
         }
         if (x.accLoaded) _saveAcc(s, x);
         return (false, 0);
