@@ -5,6 +5,28 @@ import { readNodeStats } from "../../client/sdk/readNodeStats.js";
 import type { VeritensorClient } from "../../client/sdk/VeritensorClient.js";
 import type { EpochSummary } from "./EpochSummary.js";
 
+/** Samples kept per rolling series (one per snapshot build, about every `refreshMs`). */
+const HISTORY_POINTS = 300;
+
+/** One node's values in a history sample (waits in ms, stake in token base units as a decimal string). */
+interface NodeSample {
+  p50Ms: number | null;
+  p99Ms: number | null;
+  measuredP50Ms: number | null;
+  measuredP99Ms: number | null;
+  stake: string;
+}
+
+/** One snapshot-time sample of every node, so a fresh page load sees recent history. */
+interface HistorySample {
+  at: string;
+  blockNumber: number;
+  nodes: Record<string, NodeSample>;
+}
+
+/** A finite number or null. */
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
 /** Fetches JSON from a URL with a short timeout; undefined when unreachable. */
 async function tryJson(url: string): Promise<Record<string, unknown> | undefined> {
   try {
@@ -23,6 +45,7 @@ export class SnapshotCollector {
   private events: ChainEvent[] = [];
   private readonly epochs = new Map<number, EpochSummary>();
   private scannedTo = -1;
+  private readonly history: HistorySample[] = [];
   private last?: { at: number; value: Record<string, unknown> };
   private pending?: Promise<Record<string, unknown>>;
 
@@ -104,8 +127,22 @@ export class SnapshotCollector {
         return hit ? [{ validator: url, p50Ms: hit.waitMs?.p50 ?? undefined, p99Ms: hit.waitMs?.p99 ?? undefined, acceptanceRate: hit.acceptance, checks: hit.checks, faults: (hit.faults ?? []).length, score: hit.score }] : [];
       });
     const ev = this.events;
+    const updatedAt = new Date().toISOString();
+    const sample: HistorySample = { at: updatedAt, blockNumber: head, nodes: {} };
+    nodes.forEach((n, i) => {
+      const m = measured(n.signingKey)[0];
+      sample.nodes[n.operator] = {
+        p50Ms: num(published[i]?.p50Ms),
+        p99Ms: num(published[i]?.p99Ms),
+        measuredP50Ms: num(m?.p50Ms),
+        measuredP99Ms: num(m?.p99Ms),
+        stake: String(n.stake),
+      };
+    });
+    this.history.push(sample);
+    if (this.history.length > HISTORY_POINTS) this.history.splice(0, this.history.length - HISTORY_POINTS);
     const value = {
-      updatedAt: new Date().toISOString(),
+      updatedAt,
       chainId: ctx.addresses.chainId,
       blockNumber: head,
       contracts: ctx.addresses.contracts,
@@ -119,6 +156,8 @@ export class SnapshotCollector {
       challengeEvents: ev.filter((e) => e.contract === "Challenges").reverse(),
       slashes: ev.filter((e) => e.contract === "Subnet" && e.name === "OperatorSlashed").reverse(),
       recentEvents: ev.slice(-40).reverse(),
+      /** Rolling per-node samples (oldest first, at most HISTORY_POINTS): waits and stake over time. */
+      history: this.history,
     };
     const safe = toJsonSafe(value) as Record<string, unknown>;
     this.last = { at: Date.now(), value: safe };

@@ -77,6 +77,15 @@ describe("explorer dashboard (Chromium)", function () {
     expect(weights.some((r) => r.slice(1).some((cell) => /^\d+$/.test(cell) && Number(cell) > 0))).to.equal(true);
   });
 
+  it("draws wait time and stake over time from the server's rolling history", async () => {
+    await page.waitForSelector("#chart-waits svg path.series", { state: "attached", timeout: 20_000 });
+    await page.waitForSelector("#chart-stake svg path.series", { state: "attached", timeout: 20_000 }); // a flat line has a zero-height box
+    expect(await page.$$eval("#chart-waits svg path.series[stroke-dasharray]", (p) => p.length)).to.be.greaterThan(0); // p99
+    expect(await page.$$eval("#chart-stake svg path.series", (p) => p.length)).to.equal(3);
+    expect(await page.$$eval("#batches tbody tr", (r) => r.length)).to.be.at.most(25);
+    expect(await page.textContent("#batches-count")).to.match(/\d+ (batch|batches)/);
+  });
+
   it("updates live as the chain moves", async () => {
     const before = Number(await page.getAttribute("#status", "data-block"));
     await page.waitForFunction((b: number) => Number((globalThis as any).document.querySelector("#status")?.getAttribute("data-block")) > b, before, { timeout: 20_000 });

@@ -2,6 +2,8 @@
 "use strict";
 
 const POLL_MS = 2000;
+/** The "Receipt batches" table shows only the latest this many rows. */
+const BATCH_ROWS = 25;
 const $ = (sel) => document.querySelector(sel);
 
 /** Formats a token amount given in base units (18 decimals) as a decimal string. */
@@ -94,7 +96,10 @@ function render(s) {
   }), "no validators registered");
   fill("models", s.models.map((m) => [m.name, td(m.modelHash, "mono"), m.policy.kind === "Bitwise" ? "bitwise" : `cos ≥ ${(Number(m.policy.minCosine) / 1e18).toFixed(6)}, rel err ≤ ${(Number(m.policy.maxRelAbsError) / 1e18).toExponential(1)}${Number(m.policy.topK) ? `, top-${m.policy.topK}` : ""}`, td(short(m.owner), "mono"), td(m.deprecated ? "deprecated" : "active", m.deprecated ? "warn" : "ok")]), "no models registered");
   fill("epochs", [...s.epochs].reverse().map((e) => [String(e.epoch), String(e.blockNumber), tokens(e.emission), tokens(e.nodesShare), tokens(e.validatorsShare), td(short(e.txHash), "mono")]), "no epoch finalised yet");
-  fill("batches", s.batches.slice(0, 50).map((b) => [td(short(b.args.node), "mono"), String(b.args.batchIndex), `${b.args.firstSeq}–${b.args.lastSeq}`, td(short(b.args.root), "mono"), String(b.blockNumber), td(short(b.txHash), "mono")]), "no batch committed yet");
+  fill("batches", s.batches.slice(0, BATCH_ROWS).map((b) => [td(short(b.args.node), "mono"), String(b.args.batchIndex), `${b.args.firstSeq}–${b.args.lastSeq}`, td(short(b.args.root), "mono"), String(b.blockNumber), td(short(b.txHash), "mono")]), "no batch committed yet");
+  $("#batches-count").textContent = s.batches.length > BATCH_ROWS
+    ? `Showing the latest ${BATCH_ROWS} of ${s.batches.length} batches.`
+    : `${s.batches.length} batch${s.batches.length === 1 ? "" : "es"} in total.`;
   fill("challenges", s.challenges.slice(0, 30).map((c) => [String(c.id), c.kind, td(short(c.node), "mono"), String(c.seq), c.status, td(c.outcome, /Mismatch|DoubleSigned|Unanswered/.test(c.outcome) ? "bad" : ""), tokens(c.slashed)]), "no challenges");
   fill("slashes", s.slashes.slice(0, 30).map((e) => [td(short(e.args.operator), "mono bad"), tokens(e.args.slashed), pct(Number(e.args.fractionWad) / 1e18), tokens(e.args.reward), String(e.args.jailed), String(e.blockNumber), td(short(e.txHash), "mono")]), "no slashes");
 
@@ -110,6 +115,7 @@ function render(s) {
     name: short(id),
     points: epochs.map((e) => ({ x: String(e.epoch), y: toNum(e.nodes.find((n) => n.node === id)?.emission) || 0 })),
   })));
+  renderHistory(s.history || []);
   renderWeights(latest);
   const groups = (latest?.nodes || []).map((x) => ({ label: short(x.node), values: [Number(x.consensus || 0), Number(x.incentive || 0)] }));
   window.VeritensorCharts.barChart($("#chart-consensus"), groups, ["consensus", "incentive"]);
@@ -119,6 +125,25 @@ function render(s) {
   status.textContent = `live · block ${s.blockNumber} · updated ${new Date(s.updatedAt).toLocaleTimeString()}`;
   status.className = "ok";
   status.dataset.block = String(s.blockNumber);
+}
+
+/**
+ * Rolling series the explorer server keeps (one sample per snapshot): each node's wait p50 (solid)
+ * and p99 (dashed, same color) over time, and each node's pool stake over time. Waits are the node's
+ * published /v2/stats, falling back to what a validator measured when a node publishes none.
+ */
+function renderHistory(history) {
+  const ids = [...new Set(history.flatMap((h) => Object.keys(h.nodes)))];
+  const label = (h) => new Date(h.at).toLocaleTimeString("en-GB");
+  const wait = (v, key, fallback) => (v ? (v[key] ?? v[fallback] ?? null) : null);
+  window.VeritensorCharts.lineChart($("#chart-waits"), ids.flatMap((id, i) => [
+    { name: short(id), color: i, points: history.map((h) => ({ x: label(h), y: wait(h.nodes[id], "p50Ms", "measuredP50Ms") })) },
+    { name: `${short(id)} p99`, color: i, dashed: true, legend: false, points: history.map((h) => ({ x: label(h), y: wait(h.nodes[id], "p99Ms", "measuredP99Ms") })) },
+  ]), { dots: false });
+  window.VeritensorCharts.lineChart($("#chart-stake"), ids.map((id, i) => ({
+    name: short(id), color: i,
+    points: history.map((h) => ({ x: label(h), y: h.nodes[id] ? toNum(h.nodes[id].stake) : null })),
+  })), { dots: false });
 }
 
 /** The latest epoch's weight matrix: a row per validator, a column per node, then consensus. */

@@ -30,7 +30,7 @@ function shortNum(v) {
 }
 
 /** Frame (axes, ticks, legend) shared by both charts; returns the SVG and a y-scale. */
-function frame(container, { width = 520, height = 220, yMax, legend }) {
+function frame(container, { width = 520, height = 220, yMax, legend, colors }) {
   const pad = { l: 44, r: 10, t: 10, b: 34 };
   const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img" });
   const plotH = height - pad.t - pad.b;
@@ -42,7 +42,7 @@ function frame(container, { width = 520, height = 220, yMax, legend }) {
   }
   let lx = pad.l;
   (legend || []).forEach((name, i) => {
-    svg.appendChild(svgEl("rect", { x: lx, y: height - 12, width: 10, height: 10, fill: PALETTE[i % PALETTE.length] }));
+    svg.appendChild(svgEl("rect", { x: lx, y: height - 12, width: 10, height: 10, fill: (colors && colors[i]) || PALETTE[i % PALETTE.length] }));
     svg.appendChild(svgEl("text", { x: lx + 14, y: height - 3 }, name));
     lx += 24 + name.length * 7.2;
   });
@@ -51,27 +51,44 @@ function frame(container, { width = 520, height = 220, yMax, legend }) {
 }
 
 /**
- * Line chart. series: [{ name, points: [{ x: label, y: number }] }] sharing the same x labels.
- * Draws a "no data yet" note when empty.
+ * Line chart. series: [{ name, points: [{ x: label, y: number | null }], color?, dashed?, legend? }]
+ * sharing the same x labels. `color` is a palette index (default: the series' position), `dashed`
+ * draws a lighter dashed line, `legend: false` leaves the series out of the legend; a null or
+ * non-finite y leaves a gap. options.dots (default true) marks each point. Draws a "no data yet"
+ * note when empty.
  */
-function lineChart(container, series) {
+function lineChart(container, series, options) {
+  const labels0 = series.length ? series[0].points.length : 0;
+  const dots = (options || {}).dots !== false || labels0 === 1; // a lone sample still shows
   const labels = series.length ? series[0].points.map((p) => p.x) : [];
-  if (!labels.length) {
+  const ok = (v) => typeof v === "number" && Number.isFinite(v);
+  const ys = series.flatMap((s) => s.points.map((p) => p.y)).filter(ok);
+  if (!labels.length || !ys.length) {
     container.replaceChildren(Object.assign(document.createElement("p"), { className: "muted", textContent: "No data yet." }));
     return;
   }
-  const yMax = niceMax(Math.max(...series.flatMap((s) => s.points.map((p) => p.y))));
-  const f = frame(container, { yMax, legend: series.map((s) => s.name) });
+  const yMax = niceMax(Math.max(...ys));
+  const colorOf = (s, si) => PALETTE[(s.color ?? si) % PALETTE.length];
+  const shown = series.map((s, si) => ({ s, si })).filter(({ s }) => s.legend !== false);
+  const f = frame(container, { yMax, legend: shown.map(({ s }) => s.name), colors: shown.map(({ s, si }) => colorOf(s, si)) });
   const x = (i) => f.pad.l + (labels.length === 1 ? f.plotW / 2 : (i * f.plotW) / (labels.length - 1));
   const step = Math.max(1, Math.ceil(labels.length / 10));
   labels.forEach((l, i) => {
     if (i % step === 0) f.svg.appendChild(svgEl("text", { x: x(i), y: f.height - 20, "text-anchor": "middle" }, l));
   });
   series.forEach((s, si) => {
-    const color = PALETTE[si % PALETTE.length];
-    const d = s.points.map((p, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${f.y(p.y).toFixed(1)}`).join(" ");
-    f.svg.appendChild(svgEl("path", { d, fill: "none", stroke: color, "stroke-width": 2, class: "series" }));
-    s.points.forEach((p, i) => f.svg.appendChild(svgEl("circle", { cx: x(i), cy: f.y(p.y), r: 3, fill: color })));
+    const color = colorOf(s, si);
+    let pen = "M";
+    const d = s.points.map((p, i) => {
+      if (!ok(p.y)) { pen = "M"; return ""; }
+      const seg = `${pen}${x(i).toFixed(1)},${f.y(p.y).toFixed(1)}`;
+      pen = "L";
+      return seg;
+    }).filter(Boolean).join(" ");
+    if (!d) return;
+    const style = s.dashed ? { "stroke-dasharray": "5 4", "stroke-opacity": 0.6, "stroke-width": 1.5 } : { "stroke-width": 2 };
+    f.svg.appendChild(svgEl("path", { d, fill: "none", stroke: color, ...style, class: "series" }));
+    if (dots) s.points.forEach((p, i) => { if (ok(p.y)) f.svg.appendChild(svgEl("circle", { cx: x(i), cy: f.y(p.y), r: 3, fill: color })); });
   });
 }
 
