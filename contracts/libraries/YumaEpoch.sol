@@ -430,8 +430,18 @@ library YumaEpoch {
     }
 
     function _loadWords(State storage s, Ctx memory x, uint256 g) private view {
-        for (uint256 k; k < x.n; ++k) {
-            x.word[k] = s.weights[(x.v[k] << 8) | g];
+        uint256[] memory v = x.v;
+        uint256[] memory word = x.word;
+        uint256 n = x.n;
+        mapping(uint256 => uint256) storage weights = s.weights;
+        assembly ("memory-safe") {
+            // word[k] = weights[v[k] << 8 | g] (v and word both hold n entries).
+            mstore(0x20, weights.slot)
+            for { let k := 0 } lt(k, n) { k := add(k, 1) } {
+                let o := add(0x20, shl(5, k))
+                mstore(0x00, or(shl(8, mload(add(v, o))), g))
+                mstore(add(word, o), sload(keccak256(0x00, 0x40)))
+            }
         }
     }
 
