@@ -2,21 +2,10 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import type { TypedDataDomain, Wallet } from "ethers";
-import { buildBatchTree, createReceiptSigner, hashReceipt, type BatchTree, type Hex } from "../../client/index.js";
+import { buildBatchTree, createReceiptSigner, hashReceipt, RECEIPT_TYPES, type BatchTree, type Hex } from "../../client/index.js";
 
 const { ethers, networkHelpers } = await network.create();
 
-const RECEIPT_TYPES = {
-  Receipt: [
-    { name: "requestId", type: "bytes32" },
-    { name: "modelHash", type: "bytes32" },
-    { name: "inputDigest", type: "bytes32" },
-    { name: "outputDigest", type: "bytes32" },
-    { name: "node", type: "address" },
-    { name: "seq", type: "uint64" },
-    { name: "timestamp", type: "uint64" },
-  ],
-};
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
 interface Receipt {

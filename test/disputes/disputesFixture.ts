@@ -8,18 +8,9 @@ import type { AuditLog, Challenges, DisputesMockSlashable, VeritensorToken } fro
 
 export type Connection = Awaited<ReturnType<typeof network.create>>;
 
-/** The EIP-712 receipt type (DESIGN.md). */
-export const RECEIPT_TYPES = {
-  Receipt: [
-    { name: "requestId", type: "bytes32" },
-    { name: "modelHash", type: "bytes32" },
-    { name: "inputDigest", type: "bytes32" },
-    { name: "outputDigest", type: "bytes32" },
-    { name: "node", type: "address" },
-    { name: "seq", type: "uint64" },
-    { name: "timestamp", type: "uint64" },
-  ],
-};
+/** The EIP-712 receipt type (DESIGN.md), from the protocol core. */
+export { RECEIPT_TYPES } from "../../client/index.js";
+import { RECEIPT_TYPES } from "../../client/index.js";
 
 export interface TestReceipt {
   requestId: string;
