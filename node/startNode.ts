@@ -114,7 +114,7 @@ export async function startNode(config: NodeConfig, opts: StartNodeOptions = {})
         fallbackLogged = true;
         log.warn(`execution provider ${eps[0]} unavailable, falling back to cpu`, { requested: eps, reason: m.runner.fallbackReason });
       }
-      log.info("model loaded", { model: c.name, modelHash: m.modelHash, executionProvider: m.runner.executionProvider, batching: m.runner.batching, instances: c.instances, policySource: m.policySource });
+      log.info("model loaded", { model: c.name, modelHash: m.modelHash, executionProvider: m.runner.executionProvider, batching: m.runner.batching, unbatchedReason: m.runner.unbatchedReason, padBatches: m.runner.padBuckets, instances: c.instances, policySource: m.policySource });
     }
 
     const proofs = new BatchProofs(store);

@@ -30,6 +30,10 @@ function resolveOne(c: ModelConfig, baseDir: string, where: string): ResolvedMod
     if (!Number.isInteger(x) || x < min) throw new Error(`${where}: "${key}" must be an integer >= ${min} (got ${JSON.stringify(v)})`);
     return x;
   };
+  const bool = (v: boolean | undefined, key: string) => {
+    if (v !== undefined && typeof v !== "boolean") throw new Error(`${where}: "${key}" must be true or false (got ${JSON.stringify(v)})`);
+    return v;
+  };
   const policy = c.policy ?? { kind: "tolerance", minCosine: 0.999, maxRelAbsError: 0.01, topK: 0 };
   if (policy.kind !== "tolerance" && policy.kind !== "bitwise") throw new Error(`${where}: policy.kind must be "tolerance" or "bitwise"`);
   return {
@@ -42,10 +46,10 @@ function resolveOne(c: ModelConfig, baseDir: string, where: string): ResolvedMod
     timeoutMs: int(c.timeoutMs, 30_000, 1, "timeoutMs"),
     instances: int(c.instances, 2, 1, "instances"),
     intraOpNumThreads: int(c.intraOpNumThreads, 1, 1, "intraOpNumThreads"),
-    allowNonFinite: c.allowNonFinite ?? false,
+    allowNonFinite: bool(c.allowNonFinite, "allowNonFinite") ?? false,
     policy: { kind: policy.kind, minCosine: policy.minCosine ?? 0.999, maxRelAbsError: policy.maxRelAbsError ?? 0.01, topK: policy.topK ?? 0 },
     description: c.description,
-    padBatches: c.padBatches,
+    padBatches: bool(c.padBatches, "padBatches"),
     warmup: checkWarmup(c.warmup, where),
   };
 }

@@ -46,6 +46,17 @@ const TYPED_ARRAYS: Record<string, TypedArrayCtor> = {
 
 const nowNs = () => process.hrtime.bigint();
 
+/** Why requests cannot be merged along the first dimension, or undefined when they can. */
+function whyUnbatched(maxBatchSize: number, inputs: WorkerTensorSpec[], outputs: WorkerTensorSpec[]): string | undefined {
+  if (maxBatchSize <= 1) return `maxBatchSize is ${maxBatchSize}`;
+  if (inputs.length === 0) return "the model has no inputs";
+  for (const [kind, specs] of [["input", inputs], ["output", outputs]] as const) {
+    const fixed = specs.find((s) => s.shape.length === 0 || s.shape[0] !== -1);
+    if (fixed) return `${kind} '${fixed.name}' ${fixed.shape.length === 0 ? "is a scalar" : `has a fixed first dimension (${fixed.shape[0]})`}`;
+  }
+  return undefined;
+}
+
 /**
  * Runs one model on a pool of worker threads. Requests whose inputs share every dim but the first are
  * merged into one execution (up to `maxBatchSize` rows, waiting at most `maxQueueDelayUs` for more),
@@ -66,6 +77,8 @@ export class ModelRunner {
   private avgRowsPerExec = 1;
   /** Whether requests are merged along the first dimension. */
   readonly batching: boolean;
+  /** Why they are not, when `batching` is false. */
+  readonly unbatchedReason?: string;
   /** Called after every execution (for metrics). */
   onExecution?: (r: ExecutionReport) => void;
   /** Called when a worker dies and is replaced (for logs). */
@@ -81,14 +94,16 @@ export class ModelRunner {
   readonly padBuckets: boolean;
 
   private constructor(readonly options: ModelRunnerOptions, first: WorkerClient) {
-    const { inputs, outputs } = first.info;
-    this.batching =
-      options.maxBatchSize > 1 && inputs.every((s) => s.shape.length > 0 && s.shape[0] === -1) && outputs.every((s) => s.shape.length > 0 && s.shape[0] === -1);
+    this.unbatchedReason = whyUnbatched(options.maxBatchSize, first.info.inputs, first.info.outputs);
+    this.batching = this.unbatchedReason === undefined;
     this.padBuckets = this.batching && (options.padBatches ?? first.info.executionProvider !== "cpu");
     this.adopt(first);
   }
 
-  /** Starts `instances` workers and waits until all have loaded the model. */
+  /**
+   * Starts `instances` workers and waits until all have loaded the model. Rejects when `padBatches` is
+   * true for a model that cannot batch (there would be nothing to pad: a config mistake).
+   */
   static async create(options: ModelRunnerOptions): Promise<ModelRunner> {
     const init = {
       modelPath: options.modelPath,
@@ -98,6 +113,9 @@ export class ModelRunner {
     const first = await WorkerClient.start(init);
     const runner = new ModelRunner(options, first);
     try {
+      if (options.padBatches && !runner.batching) {
+        throw new Error(`model '${options.name}': "padBatches" is true but the model runs unbatched (${runner.unbatchedReason}), so there is nothing to pad; remove "padBatches" from its config`);
+      }
       const rest = await Promise.all(Array.from({ length: Math.max(0, options.instances - 1) }, () => WorkerClient.start(init)));
       for (const w of rest) runner.adopt(w);
     } catch (err) {
@@ -128,28 +146,39 @@ export class ModelRunner {
   }
 
   /**
-   * Runs zero inputs of the batch size the runner will use (maxBatchSize when padding, else 1) on every
-   * worker, for each sample of non-batch dims (`{ inputName: dims }`), so that providers tune their
-   * kernels before the first request. Unbatched models take the full dims.
+   * Runs zero inputs of the batch size the runner will use (maxBatchSize when padding, else 1) once on
+   * every worker, for each sample of non-batch dims (`{ inputName: dims }`), so that providers tune their
+   * kernels before the first request. Unbatched models take the full dims. Warm-up runs are not
+   * executions: no `onExecution` report. Call it before the first request; requests that arrive meanwhile
+   * wait in the queue until it ends.
    *
    * @example
    * await runner.warmup([{ x: [3, 48, 192] }]);
    */
   async warmup(samples: Record<string, number[]>[]): Promise<void> {
-    const sizes = [this.padBuckets ? this.options.maxBatchSize : 1];
-    for (const sample of samples) {
-      for (const b of sizes) {
+    if (samples.length === 0) return;
+    const workers = [...this.workers];
+    if (this.idle.length !== workers.length) throw new Error(`warmup of model '${this.options.name}' must run before its first request (a worker is busy)`);
+    const size = this.padBuckets ? this.options.maxBatchSize : 1;
+    this.idle.length = 0; // the workers are the warm-up's until it ends
+    try {
+      for (const sample of samples) {
         const feeds = (): RawTensor[] =>
           this.inputs.map((spec) => {
             const rest = sample[spec.name];
             if (!rest) throw new Error(`warmup sample of model '${this.options.name}' lacks input '${spec.name}'`);
-            const dims = this.batching ? [b, ...rest] : rest;
+            const dims = this.batching ? [size, ...rest] : rest;
             const ctor = TYPED_ARRAYS[spec.type];
             if (!ctor) throw new Error(`warmup of model '${this.options.name}': input type ${spec.type} is not supported`);
             return { name: spec.name, type: spec.type, dims, data: new ctor(dims.reduce((x, y) => x * y, 1)) };
           });
-        await Promise.all([...this.workers].map((w) => w.run(feeds())));
+        // settle every run before handing the workers back: none may still be busy when requests get them
+        const runs = await Promise.allSettled(workers.map((w) => w.run(feeds())));
+        const failed = runs.find((r) => r.status === "rejected");
+        if (failed) throw failed.reason;
       }
+    } finally {
+      for (const w of workers) this.release(w);
     }
   }
 
@@ -244,6 +273,11 @@ export class ModelRunner {
     }
   }
 
+  /**
+   * Picks the queued jobs of the head's shape that fit in maxBatchSize rows. The head is always taken,
+   * even when it alone has more rows (it then runs alone: HTTP refuses such requests, direct callers
+   * may not), so it can never block the queue.
+   */
   private takeBatch(force: boolean): Job[] {
     const head = this.queue[0];
     const max = this.options.maxBatchSize;
@@ -251,7 +285,7 @@ export class ModelRunner {
     let rows = 0;
     for (let i = 0; i < this.queue.length && rows < max; i++) {
       const j = this.queue[i];
-      if (j.key !== head.key || rows + j.rows > max) continue;
+      if (j.key !== head.key || (i > 0 && rows + j.rows > max)) continue;
       picked.push(i);
       rows += j.rows;
     }

@@ -23,6 +23,9 @@ export interface ModelRunnerOptions {
   maxQueueSize: number;
   /** Per-request limit on queue plus execution time. */
   timeoutMs: number;
-  /** Pad every merged batch to maxBatchSize rows: one shape per execution (default: on for GPU providers, off on CPU). */
+  /**
+   * Pad every merged batch to maxBatchSize rows: one shape per execution (default: on for GPU providers,
+   * off on CPU). `true` for a model that cannot batch makes `ModelRunner.create` reject.
+   */
   padBatches?: boolean;
 }

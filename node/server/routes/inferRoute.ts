@@ -77,7 +77,8 @@ export function inferRoute(ctx: NodeContext): Router {
         binary,
       });
       ctx.metrics.observeSuccess(labels.model, labels.version, outcome, Number(process.hrtime.bigint() - t0) / 1000, receiptUs);
-      ctx.metrics.inferenceCount.inc(labels, outputs[0]?.shape[0] !== undefined && model.runner.batching ? outputs[0].shape[0] : 1);
+      // the request's own rows: never the padding of its execution, and independent of which outputs it asked for
+      ctx.metrics.inferenceCount.inc(labels, model.runner.batching ? feeds[0].dims[0] : 1);
     } catch (err) {
       const reason = reasonOf(err);
       if (reason === "rejected") stats.rejected++;
