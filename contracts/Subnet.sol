@@ -446,7 +446,8 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
     function finalizeEpoch(uint256 maxSteps) external nonReentrant returns (bool done) {
         YumaEpoch.Fin storage f = _yuma.fin;
         uint256 emission = _params.emissionPerEpoch;
-        if (f.phase == YumaEpoch.PHASE_IDLE) {
+        bool started = f.phase == YumaEpoch.PHASE_IDLE;
+        if (started) {
             uint256 e = _yuma.completed;
             if (block.number < genesisBlock + (e + 1) * _params.epochLength) revert SubnetEpochNotOver(e);
             uint256 nV = _validatorSlots;
@@ -459,12 +460,8 @@ contract Subnet is ISubnet, AccessControl, ReentrancyGuard {
             if (emission != 0) token.mint(address(this), emission);
             emit EpochFinalizationStarted(e, emission);
         }
-        // Deterministic cap on steps per call (a step costs roughly 200k + 40k per validator slot of gas), so any
-        // maxSteps stays under a 16.7M transaction gas cap; callers repeat until done.
-        uint256 cap = 12_000_000 / (200_000 + 40_000 * uint256(_validatorSlots));
-        if (maxSteps > cap) maxSteps = cap == 0 ? 1 : cap;
         uint256 paid;
-        (done, paid) = YumaEpoch.step(_yuma, maxSteps);
+        (done, paid) = YumaEpoch.step(_yuma, maxSteps, started);
         if (done) {
             uint256 minted = f.emission;
             uint256 ownerAmount = minted - _yuma.lastNodePortion - _yuma.lastValidatorPortion;

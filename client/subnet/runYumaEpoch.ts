@@ -131,7 +131,7 @@ export function runYumaEpoch(p: RunYumaEpochParameters): RunYumaEpochReturnType 
     let maxB = 0n;
     const bp = e.map((x) => (eSum === 0n ? 0n : (x << 32n) / eSum));
     for (let v = 0; v < V; v++) {
-      div[v] += Q32.mul(bp[v], inc);
+      div[v] += Q32.mul(bp[v], rank[j]); // bonds times rank: incentive without its normalisation, see below
       if (bp[v] > maxB) maxB = bp[v];
     }
     for (let v = 0; v < V; v++) bonds[v][j] = maxB === 0n ? 0 : Q32.toU16((bp[v] << 32n) / maxB);

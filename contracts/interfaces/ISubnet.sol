@@ -195,10 +195,10 @@ interface ISubnet is INodeAuthority, ISlashable {
     function commitWeights(bytes32 commitHash) external;
     /// @notice Reveals the committed weights (node slots strictly increasing, u16 weights).
     function revealWeights(uint16[] calldata nodeIds, uint16[] calldata weights, bytes32 salt) external;
-    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (one step = 16 node columns of one
-    /// pass; an epoch takes 2 * ceil(nodeSlots / 16) + 1 steps after its start). Steps per call are also capped at
-    /// 12M / (200k + 40k * validatorSlots) (4 at 64 validators, about 8M gas), so any `maxSteps` fits a 16.7M
-    /// transaction gas cap: call repeatedly until `done`. Anyone may call.
+    /// @notice Finalises the oldest unfinalised epoch in up to `maxSteps` steps (a step = 16 node columns of the
+    /// COLUMNS pass, 64 of the REWARDS pass, or EMIT: ceil(nodeSlots / 16) + ceil(nodeSlots / 64) + 1 steps after its
+    /// start). A call also stops before its estimated gas would pass 16M (whatever gas it is given, so estimation
+    /// works and any `maxSteps` fits a 16.7M transaction gas cap): call repeatedly until `done`. Anyone may call.
     /// @return done whether that epoch is fully finalised.
     function finalizeEpoch(uint256 maxSteps) external returns (bool done);
 

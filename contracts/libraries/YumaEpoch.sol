@@ -11,23 +11,23 @@ import {ISubnet} from "../interfaces/ISubnet.sol";
 /// 24 KiB code limit; it runs by DELEGATECALL on Subnet's storage.
 /// @dev The epoch is a validators x nodes version of subtensor's `epoch_mechanism` (original Yuma branch, sparse
 /// semantics) in unsigned Q32.32 (see YumaMath). Finalisation runs in steps: START (snapshot stake and activity),
-/// one CONSENSUS step per two groups of 16 node columns (weighted median, clip, rank), one BONDS step per two groups
-/// (incentive, EMA bonds, dividends, node rewards), and EMIT (normalise dividends, validator rewards). The TypeScript
-/// reference in client/subnet/ computes the same integers.
+/// one COLUMNS step per group of 16 node columns (weighted median, clip, rank, EMA bonds, dividends: one read of each
+/// weight word), one REWARDS step per 64 node columns (incentive, node rewards), and EMIT (normalise dividends,
+/// validator rewards). Departure from subtensor: dividends accrue bonds times rank instead of bonds times incentive
+/// (incentive = rank / rank sum needs every column first); EMIT normalises them, so they differ only in rounding.
+/// The TypeScript reference in client/subnet/ computes the same integers.
 library YumaEpoch {
     using YumaPacking for mapping(uint256 => uint256);
 
     /// @notice Hard limits of the packed layouts.
     uint256 internal constant MAX_VALIDATORS = 128;
     uint256 internal constant MAX_NODES = 1024;
-    /// @notice Node columns per weights word and per finalisation step.
+    /// @notice Node columns per weights word and per COLUMNS step.
     uint256 internal constant GROUP = 16;
-    /// @notice Groups of node columns per finalisation step (see `step`).
-    uint256 internal constant GROUPS_PER_STEP = 2;
 
     uint8 internal constant PHASE_IDLE = 0;
-    uint8 internal constant PHASE_CONSENSUS = 1;
-    uint8 internal constant PHASE_BONDS = 2;
+    uint8 internal constant PHASE_COLUMNS = 1;
+    uint8 internal constant PHASE_REWARDS = 2;
     uint8 internal constant PHASE_EMIT = 3;
 
     /// @notice Progress of the epoch being finalised.
@@ -312,7 +312,7 @@ library YumaEpoch {
         if (nActive & 1 == 1) s.activeList[nActive >> 1] = pending | YumaPacking.WORD_MARKER;
         Fin storage f = s.fin;
         f.epoch = uint32(epoch);
-        f.phase = PHASE_CONSENSUS;
+        f.phase = PHASE_COLUMNS;
         f.cursor = 0;
         f.nV = uint16(nV);
         f.nN = uint16(nN);
@@ -330,65 +330,91 @@ library YumaEpoch {
 
     /// @notice Working memory of one `step` call.
     struct Ctx {
-        bool activeLoaded;
-        bool accLoaded;
+        bool loaded;
         uint256 n; // revealed validators
         uint256 nMed; // revealed validators with stake in the median
-        uint256[] v; // parity << 8 | validator slot
-        uint256[] aStake;
-        uint256[] uStake;
-        uint256[] rowSum;
-        uint256[] word; // weight words of the current group
         uint256 nV;
         uint256 nBW;
         uint256 alpha;
         uint256 oneMinusAlpha;
-        uint256 bondsMask;
         uint256 colCompleted;
-        uint256 nodePortion;
         uint256 slots; // memory: per validator slot (padded to nBW * 16) [alpha term, e, dividends, trust], 0x80 each
-        uint256 recs; // memory: per revealed validator [weight word, row sum, active stake, slot record], 0x80 each
+        uint256 recs; // memory: per revealed validator [weight word, row sum, use-stake, active stake, column value,
+        // slot record pointer, parity << 8 | slot], REC bytes each
+        uint256[] med; // median scratch (one spare word)
         uint256[] laneMask; // per bond word: the lanes of validators whose old bonds count
         uint256[] bw; // scratch: the masked bond words of one column (one spare word)
+        uint256 hist; // memory: the median's stake histogram (64 words)
     }
 
-    /// @notice Runs up to `maxSteps` finalisation steps; a step is GROUPS_PER_STEP groups of node columns of the
-    /// CONSENSUS or BONDS pass (fewer, larger chunks: each chunk transaction reloads the active list and the
-    /// dividend / trust accumulators), or EMIT.
+    /// @notice Bytes per revealed-validator record of Ctx.recs.
+    uint256 internal constant REC = 0xe0;
+    /// @notice Node columns per unit of the REWARDS pass.
+    uint256 internal constant REWARD_COLUMNS = 64;
+
+    /// @notice Gas budget of the steps of one `finalizeEpoch` call; with the START work and what the call does after
+    /// the steps, a call stays below the 16.7M (2^24) transaction gas cap.
+    uint256 internal constant STEP_BUDGET = 16_000_000;
+
+    /// @notice Upper estimate of the gas of one step of `phase` with `n` revealed validators out of `nV` slots.
+    /// Measured (64x256, dense weights): a COLUMNS group 1.79M (about 220k + 24.6k per revealed validator at 64
+    /// slots), a REWARDS step 0.46M, EMIT 115k + 6k per slot, START 100k + 19k per slot.
+    function _stepGas(uint256 phase, uint256 n, uint256 nV) private pure returns (uint256) {
+        if (phase == PHASE_COLUMNS) return 150_000 + 16_000 * n + 15_000 * YumaPacking.BONDS_PER_WORD * ((nV + 15) / 16);
+        if (phase == PHASE_REWARDS) return 600_000;
+        return 200_000 + 8_000 * nV;
+    }
+
+    /// @notice Runs up to `maxSteps` finalisation steps, fewer when their estimated gas (`_stepGas`) would pass the
+    /// call's budget (the first step always runs; the count does not depend on the gas given, so gas estimation
+    /// works). A step is one group of 16 node columns of the COLUMNS pass (consensus, rank, EMA bonds and dividends
+    /// per column: each weight word is read once per epoch), 64 node columns of the REWARDS pass (incentive and node
+    /// rewards, which need the rank sum of every column), or EMIT.
+    /// @param started whether this call ran `start` (its gas comes out of the budget).
     /// @return done whether the epoch is now fully finalised.
     /// @return paid rewards credited to node and validator slots in total (set when done).
-    function step(State storage s, uint256 maxSteps) external returns (bool done, uint256 paid) {
+    function step(State storage s, uint256 maxSteps, bool started) external returns (bool done, uint256 paid) {
         Fin storage f = s.fin;
         uint256 groups = (uint256(f.nN) + GROUP - 1) / GROUP;
         Ctx memory x;
-        uint256 units = maxSteps > type(uint128).max ? type(uint256).max : maxSteps * GROUPS_PER_STEP;
-        while (units > 0) {
+        uint256 n = f.nActive;
+        uint256 nV = f.nV;
+        uint256 spent = 200_000 + 3_000 * nV + (started ? 150_000 + 25_000 * nV : 0);
+        bool first = true;
+        while (maxSteps > 0) {
             uint8 phase = f.phase;
-            if (phase == PHASE_CONSENSUS || phase == PHASE_BONDS) {
+            uint256 cost = _stepGas(phase, n, nV);
+            if (!first && spent + cost > STEP_BUDGET) break;
+            if (phase == PHASE_COLUMNS) {
                 uint256 g = f.cursor;
                 if (g >= groups) {
-                    if (x.accLoaded) _saveAcc(s, x);
-                    f.phase = phase + 1;
+                    if (x.loaded) _saveAcc(s, x);
+                    f.phase = PHASE_REWARDS;
                     f.cursor = 0;
                     continue;
                 }
-                if (!x.activeLoaded) _loadActive(s, x, f);
-                _loadWords(s, x, g);
-                if (phase == PHASE_CONSENSUS) {
-                    _consensusGroup(s, f, x, g);
-                } else {
-                    if (!x.accLoaded) _loadAcc(s, x, f);
-                    _bondsGroup(s, f, x, g);
-                }
+                if (!x.loaded) _load(s, x, f);
+                _columnsGroup(s, f, x, g);
                 f.cursor = uint16(g + 1);
+            } else if (phase == PHASE_REWARDS) {
+                uint256 j0 = uint256(f.cursor) * REWARD_COLUMNS;
+                if (j0 >= f.nN) {
+                    f.phase = PHASE_EMIT;
+                    f.cursor = 0;
+                    continue;
+                }
+                _rewards(s, f, j0);
+                f.cursor += 1;
             } else if (phase == PHASE_EMIT) {
                 return (true, _emit(s, f));
             } else {
                 return (true, 0);
             }
-            --units;
+            spent += cost;
+            first = false;
+            --maxSteps;
         }
-        if (x.accLoaded) _saveAcc(s, x);
+        if (x.loaded) _saveAcc(s, x);
         return (false, 0);
     }
 
@@ -409,75 +435,44 @@ library YumaEpoch {
         }
     }
 
-    function _loadActive(State storage s, Ctx memory x, Fin storage f) private view {
+    /// @dev Loads the COLUMNS pass's working memory: the active list as records, the per-slot accumulators (the
+    /// epoch's first group starts dividends and trust from zero), the bond lane masks and scratch.
+    function _load(State storage s, Ctx memory x, Fin storage f) private view {
+        x.loaded = true;
         uint256 n = f.nActive;
-        uint256 parity = f.epoch & 1;
-        x.activeLoaded = true;
+        uint256 nV = f.nV;
         x.n = n;
-        x.v = new uint256[](n);
-        x.aStake = new uint256[](n);
-        x.uStake = new uint256[](n);
-        x.rowSum = new uint256[](n);
-        x.word = new uint256[](n);
-        for (uint256 k; k < n; ++k) {
-            uint256 e = (s.activeList[k >> 1] >> ((k & 1) << 7)) & type(uint128).max;
-            x.v[k] = (parity << 8) | (e & 0xff);
-            x.aStake[k] = (e >> 8) & 0xffffffffff;
-            x.uStake[k] = (e >> 48) & 0xffffffffff;
-            x.rowSum[k] = (e >> 88) & 0xffffffff; // row sums are below 2^27; bit 127 of lane 1 is the word marker
-            if (x.uStake[k] != 0) ++x.nMed;
-        }
-    }
-
-    function _loadWords(State storage s, Ctx memory x, uint256 g) private view {
-        uint256[] memory v = x.v;
-        uint256[] memory word = x.word;
-        uint256 n = x.n;
-        mapping(uint256 => uint256) storage weights = s.weights;
-        assembly ("memory-safe") {
-            // word[k] = weights[v[k] << 8 | g] (v and word both hold n entries).
-            mstore(0x20, weights.slot)
-            for { let k := 0 } lt(k, n) { k := add(k, 1) } {
-                let o := add(0x20, shl(5, k))
-                mstore(0x00, or(shl(8, mload(add(v, o))), g))
-                mstore(add(word, o), sload(keccak256(0x00, 0x40)))
-            }
-        }
-    }
-
-    function _loadAcc(State storage s, Ctx memory x, Fin storage f) private view {
-        x.accLoaded = true;
-        x.nV = f.nV;
-        x.nBW = (x.nV + YumaPacking.BONDS_PER_WORD - 1) / YumaPacking.BONDS_PER_WORD;
+        x.nV = nV;
+        x.nBW = (nV + YumaPacking.BONDS_PER_WORD - 1) / YumaPacking.BONDS_PER_WORD;
         x.alpha = YumaMath.emaAlpha(s.bmaPpm);
         x.oneMinusAlpha = YumaMath.ONE - x.alpha;
-        x.bondsMask = f.bondsMask;
         x.colCompleted = s.completed;
-        x.nodePortion = s.lastNodePortion;
         x.bw = new uint256[](x.nBW + 1);
         x.laneMask = new uint256[](x.nBW);
-        for (uint256 v; v < x.nV; ++v) {
-            if ((x.bondsMask >> v) & 1 == 1) {
+        uint256 bondsMask = f.bondsMask;
+        for (uint256 v; v < nV; ++v) {
+            if ((bondsMask >> v) & 1 == 1) {
                 x.laneMask[v / YumaPacking.BONDS_PER_WORD] |= uint256(0xffff) << ((v % YumaPacking.BONDS_PER_WORD) << 4);
             }
         }
         uint256 nP = x.nBW * YumaPacking.BONDS_PER_WORD;
-        uint256 n = x.n;
         uint256 slots;
         uint256 recs;
+        uint256 hist;
         assembly ("memory-safe") {
             slots := mload(0x40)
             recs := add(slots, shl(7, nP))
-            mstore(0x40, add(recs, shl(7, n)))
+            hist := add(recs, mul(n, REC))
+            mstore(0x40, add(hist, 0x800))
             calldatacopy(slots, calldatasize(), shl(7, nP))
         }
         x.slots = slots;
         x.recs = recs;
-        // The first BONDS group starts the epoch's dividends and trust from zero.
+        x.hist = hist;
         if (f.cursor != 0) {
-            uint256[] memory dv = _load64(s.dividends, x.nV);
-            uint256[] memory tr = _load64(s.trust, x.nV);
-            for (uint256 v; v < x.nV; ++v) {
+            uint256[] memory dv = _load64(s.dividends, nV);
+            uint256[] memory tr = _load64(s.trust, nV);
+            for (uint256 v; v < nV; ++v) {
                 uint256 sp = slots + (v << 7);
                 uint256 d = dv[v];
                 uint256 t = tr[v];
@@ -487,17 +482,27 @@ library YumaEpoch {
                 }
             }
         }
+        uint256 parity = f.epoch & 1;
+        uint256 nMed;
         for (uint256 k; k < n; ++k) {
-            uint256 r = recs + (k << 7);
-            uint256 rs = x.rowSum[k];
-            uint256 a = x.aStake[k];
-            uint256 sp = slots + ((x.v[k] & 0xff) << 7);
+            uint256 e = (s.activeList[k >> 1] >> ((k & 1) << 7)) & type(uint128).max;
+            uint256 r = recs + k * REC;
+            uint256 a = (e >> 8) & 0xffffffffff;
+            uint256 u = (e >> 48) & 0xffffffffff;
+            uint256 rs = (e >> 88) & 0xffffffff; // row sums are below 2^27; bit 127 of lane 1 is the word marker
+            uint256 sp = slots + ((e & 0xff) << 7);
+            uint256 key = (parity << 8) | (e & 0xff);
+            if (u != 0) ++nMed;
             assembly ("memory-safe") {
                 mstore(add(r, 0x20), rs)
-                mstore(add(r, 0x40), a)
-                mstore(add(r, 0x60), sp)
+                mstore(add(r, 0x40), u)
+                mstore(add(r, 0x60), a)
+                mstore(add(r, 0xa0), sp)
+                mstore(add(r, 0xc0), key)
             }
         }
+        x.nMed = nMed;
+        x.med = new uint256[](nMed + 1);
     }
 
     function _saveAcc(State storage s, Ctx memory x) private {
@@ -518,52 +523,41 @@ library YumaEpoch {
         }
         _store64(s.dividends, dv);
         _store64(s.trust, tr);
-        x.accLoaded = false;
+        x.loaded = false;
     }
 
-    function _consensusGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
+    /// @dev One group of node columns of the COLUMNS pass: loads each revealed validator's weight word of the group
+    /// (the only time the epoch reads it), then per column the consensus, the rank and the bonds.
+    function _columnsGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
         uint256 j0 = g * GROUP;
         uint256 j1 = j0 + GROUP;
         if (j1 > f.nN) j1 = f.nN;
-        uint256 n = x.n;
-        uint256[] memory med = new uint256[](x.nMed + 1);
-        // One 4-word record per revealed validator: weight word, row sum, use-stake, active stake; then wn.
-        uint256 rec;
+        uint256 rec = x.recs;
+        uint256 recEnd = rec + x.n * REC;
         {
-            uint256[] memory words = x.word;
-            uint256[] memory rowSum = x.rowSum;
-            uint256[] memory uSt = x.uStake;
-            uint256[] memory aSt = x.aStake;
+            mapping(uint256 => uint256) storage weights = s.weights;
             assembly ("memory-safe") {
-                rec := mload(0x40)
-                mstore(0x40, add(rec, mul(n, 0xa0)))
-                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
-                    let o := add(shl(5, k), 0x20)
-                    let r := add(rec, mul(k, 0xa0))
-                    mstore(r, mload(add(words, o)))
-                    mstore(add(r, 0x20), mload(add(rowSum, o)))
-                    mstore(add(r, 0x40), mload(add(uSt, o)))
-                    mstore(add(r, 0x60), mload(add(aSt, o)))
+                // rec.word = weights[rec.key << 8 | g]
+                mstore(0x20, weights.slot)
+                for { let r := rec } lt(r, recEnd) { r := add(r, REC) } {
+                    mstore(0x00, or(shl(8, mload(add(r, 0xc0))), g))
+                    mstore(r, sload(keccak256(0x00, 0x40)))
                 }
             }
         }
-        uint256 recEnd = rec + n * 0xa0;
         uint256 rankSum = f.rankSum;
         uint256 cw;
         uint256 rw;
         // Stake histogram of the median (64 words), bucketed with the previous column's score range; the group's
-        // first column lets the median build its own. Median scratch: hist, then the median entries.
+        // first column lets the median build its own.
         uint256[4] memory k4; // minority, useTotal, hist, shift
         k4[0] = uint256(f.minority);
         k4[1] = f.useTotal;
-        assembly ("memory-safe") {
-            let hist := mload(0x40)
-            mstore(0x40, add(hist, 0x800))
-            mstore(add(k4, 0x40), hist)
-        }
+        k4[2] = x.hist;
         for (uint256 j = j0; j < j1; ++j) {
-            (uint256 cons, uint256 rk) = _consensusColumn(rec, recEnd, (j - j0) << 4, med, k4, j == j0);
+            (uint256 cons, uint256 rk) = _consensusColumn(rec, recEnd, (j - j0) << 4, x.med, k4, j == j0);
             rankSum += rk;
+            _bondsColumn(s, x, j, rk);
             cw |= cons << ((j & 3) << 6);
             rw |= rk << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
@@ -576,8 +570,10 @@ library YumaEpoch {
         f.rankSum = rankSum;
     }
 
-    /// @dev One node column of the CONSENSUS pass over the revealed validators' records at [rec, recEnd): row-normalised
-    /// weights (kept at record offset 0x80 for the rank), their stake-weighted median and the column's rank.
+    /// @dev One node column's consensus over the revealed validators' records at [rec, recEnd): row-normalised weights
+    /// (kept at record offset 0x80), their stake-weighted median, then the clipped weight times active stake (which
+    /// replaces the weight at 0x80: the column's delta bonds before normalising), validator trust (the clipped weight
+    /// added at the slot record) and the column's rank (the sum of the products).
     /// k4 = [minority, useTotal, histogram pointer, histogram shift]; the shift is updated for the next column.
     function _consensusColumn(uint256 rec, uint256 recEnd, uint256 sh, uint256[] memory med, uint256[4] memory k4, bool first)
         private
@@ -588,19 +584,15 @@ library YumaEpoch {
         uint256 orv;
         uint256 medBase;
         assembly ("memory-safe") {
-            // Row-normalised weights (Q32.32); median entries packed as score << 64 | use-stake. Branchless:
-            // EVM DIV by 0 is 0 (a revealed row with only zero weights has row sum 0), and an entry without
-            // use-stake is written but not kept (med has one spare word) and adds 0 to the histogram.
             // Row-normalised weights (Q32.32) kept at record offset 0x80; median entries packed as score << 64 |
             // use-stake; their stake histogram with shift t_; o = OR of the scores. Branchless: EVM DIV by 0 is 0 (a
             // revealed row with only zero weights has row sum 0), and an entry without use-stake is written but not
-            // kept (med has one spare word) and adds 0 to the histogram.
+            // kept (med has one spare word) and adds 0 to the histogram. (Loops over the records are unrolled by two.)
             function norm(r_, e_, s_, p_, h_, t_) -> pmOut, o {
-                // (Loops over the records are unrolled by two.)
                 // Never true (s_ <= 240); the recursive call only keeps the optimiser from inlining this loop into
                 // its caller, whose live variables would otherwise be moved to memory inside the loop.
                 if gt(s_, 0xffff) { pmOut, o := norm(r_, e_, 0, p_, h_, t_) leave }
-                for {} lt(add(r_, 0xa0), e_) { r_ := add(r_, 0x140) } {
+                for {} lt(add(r_, REC), e_) { r_ := add(r_, mul(2, REC)) } {
                     {
                         let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
                         mstore(add(r_, 0x80), w)
@@ -614,7 +606,7 @@ library YumaEpoch {
                         mstore(b, add(mload(b), u))
                     }
                     {
-                        let q_ := add(r_, 0xa0)
+                        let q_ := add(r_, REC)
                         let w := div(shl(32, and(shr(s_, mload(q_)), 0xffff)), mload(add(q_, 0x20)))
                         mstore(add(q_, 0x80), w)
                         let u := mload(add(q_, 0x40))
@@ -655,108 +647,67 @@ library YumaEpoch {
         k4[3] = YumaMath.histShift(orv);
         assembly ("memory-safe") {
             // Products of two values at most 2^33 fit easily; so does the sum of n <= 128 of them.
-            function rankOf(r_, e_, c_) -> rk_ {
-                for {} lt(add(r_, 0xa0), e_) { r_ := add(r_, 0x140) } {
+            function clip(r_, e_, c_) -> rk_ {
+                for {} lt(add(r_, REC), e_) { r_ := add(r_, mul(2, REC)) } {
                     {
                         let w := mload(add(r_, 0x80))
                         w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                        rk_ := add(rk_, shr(32, mul(w, mload(add(r_, 0x60)))))
+                        let tp := add(mload(add(r_, 0xa0)), 0x60)
+                        mstore(tp, add(mload(tp), w))
+                        w := shr(32, mul(w, mload(add(r_, 0x60))))
+                        mstore(add(r_, 0x80), w)
+                        rk_ := add(rk_, w)
                     }
                     {
-                        let q_ := add(r_, 0xa0)
+                        let q_ := add(r_, REC)
                         let w := mload(add(q_, 0x80))
                         w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                        rk_ := add(rk_, shr(32, mul(w, mload(add(q_, 0x60)))))
+                        let tp := add(mload(add(q_, 0xa0)), 0x60)
+                        mstore(tp, add(mload(tp), w))
+                        w := shr(32, mul(w, mload(add(q_, 0x60))))
+                        mstore(add(q_, 0x80), w)
+                        rk_ := add(rk_, w)
                     }
                 }
                 if lt(r_, e_) {
                     let w := mload(add(r_, 0x80))
                     w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                    rk_ := add(rk_, shr(32, mul(w, mload(add(r_, 0x60)))))
+                    let tp := add(mload(add(r_, 0xa0)), 0x60)
+                    mstore(tp, add(mload(tp), w))
+                    w := shr(32, mul(w, mload(add(r_, 0x60))))
+                    mstore(add(r_, 0x80), w)
+                    rk_ := add(rk_, w)
                 }
             }
-            rk := rankOf(rec, recEnd, cons)
+            rk := clip(rec, recEnd, cons)
         }
     }
 
-    function _bondsGroup(State storage s, Fin storage f, Ctx memory x, uint256 g) private {
-        uint256 j0 = g * GROUP;
-        uint256 j1 = j0 + GROUP;
-        if (j1 > f.nN) j1 = f.nN;
-        uint256 rankSum = f.rankSum;
-        uint256 paid;
-        uint256 iw;
+    /// @dev One node column's bonds (`rk` its rank: also the sum of its delta bonds, which
+    /// `_consensusColumn` left at record offset 0x80). Memory walks use byte pointers over the records of Ctx; every
+    /// value is a Q32.32 proportion (at most 2^33) or a u16, so products stay below 2^70 and sums of at most 128
+    /// terms below 2^78: no overflow. Branchless where a sum may be zero: EVM DIV by 0 gives 0, which is what the
+    /// epoch defines for an empty column (no delta bonds / no old bonds / no EMA). Dividends accrue bonds times rank
+    /// (not incentive, which needs the rank sum of every column; the two differ only by that sum, which the
+    /// dividends' normalisation in EMIT removes).
+    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 rk) private {
+        // Delta bonds column-normalised (by rk) and scaled by alpha into the slot record's alpha term.
         {
-            uint256[] memory words = x.word;
-            uint256 recs = x.recs;
-            uint256 n = x.n;
-            assembly ("memory-safe") {
-                for { let k := 0 } lt(k, n) { k := add(k, 1) } { mstore(add(recs, shl(7, k)), mload(add(words, add(0x20, shl(5, k))))) }
-            }
-        }
-        for (uint256 j = j0; j < j1; ++j) {
-            // The column's rank is also its delta-bond sum (the same clipped weight times active stake, summed).
-            uint256 rk = s.rank.get64(j);
-            uint256 inc = rankSum == 0 ? 0 : (rk << 32) / rankSum;
-            paid += _bondsColumn(s, x, j, inc, rk);
-            iw |= inc << ((j & 3) << 6);
-            if (j & 3 == 3 || j + 1 == j1) {
-                s.incentive[j >> 2] = iw | YumaPacking.WORD_MARKER;
-                iw = 0;
-            }
-        }
-        f.paid += paid;
-    }
-
-    /// @dev One node column of the BONDS pass (`dbSum` = the column's rank). Memory walks use byte pointers over the
-    /// per-validator records of Ctx; every value is a Q32.32 proportion (at most 2^33) or a u16, so products stay
-    /// below 2^70 and sums of at most 128 terms below 2^78: no overflow. Branchless where a sum may be zero: EVM DIV
-    /// by 0 gives 0, which is what the epoch defines for an empty column (no delta bonds / no old bonds / no EMA).
-    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 inc, uint256 dbSum) private returns (uint256 paid) {
-        // Delta bonds: clipped weight times active stake, column-normalised (by dbSum) and scaled by alpha into the
-        // slot record's alpha term; validator trust accumulates the clipped weight.
-        {
-            uint256 cons = s.consensus.get64(j);
-            uint256 sh = (j & 15) << 4;
             uint256 r0 = x.recs;
-            uint256 rEnd = r0 + (x.n << 7);
+            uint256 rEnd = r0 + x.n * REC;
             uint256 alpha = x.alpha;
             assembly ("memory-safe") {
                 // (The recursive call never runs: it keeps the loop out of line, see `norm` in _consensusColumn.)
-                function deltas(r_, e_, s_, c_, a_, d_) {
+                function deltas(r_, e_, a_, d_) {
                     if iszero(e_) {
-                        deltas(r_, 1, s_, c_, a_, d_)
+                        deltas(r_, 1, a_, d_)
                         leave
                     }
-                    for {} lt(add(r_, 0x80), e_) { r_ := add(r_, 0x100) } {
-                        {
-                            let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
-                            w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                            let sp := mload(add(r_, 0x60))
-                            let tp := add(sp, 0x60)
-                            mstore(tp, add(mload(tp), w))
-                            mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(r_, 0x40))))), d_))))
-                        }
-                        {
-                            let q_ := add(r_, 0x80)
-                            let w := div(shl(32, and(shr(s_, mload(q_)), 0xffff)), mload(add(q_, 0x20)))
-                            w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                            let sp := mload(add(q_, 0x60))
-                            let tp := add(sp, 0x60)
-                            mstore(tp, add(mload(tp), w))
-                            mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(q_, 0x40))))), d_))))
-                        }
-                    }
-                    if lt(r_, e_) {
-                        let w := div(shl(32, and(shr(s_, mload(r_)), 0xffff)), mload(add(r_, 0x20)))
-                        w := xor(w, mul(xor(w, c_), gt(w, c_))) // min(w, cons)
-                        let sp := mload(add(r_, 0x60))
-                        let tp := add(sp, 0x60)
-                        mstore(tp, add(mload(tp), w))
-                        mstore(sp, shr(32, mul(a_, div(shl(32, shr(32, mul(w, mload(add(r_, 0x40))))), d_))))
+                    for {} lt(r_, e_) { r_ := add(r_, REC) } {
+                        mstore(mload(add(r_, 0xa0)), shr(32, mul(a_, div(shl(32, mload(add(r_, 0x80))), d_))))
                     }
                 }
-                deltas(r0, rEnd, sh, cons, alpha, dbSum)
+                deltas(r0, rEnd, alpha, rk)
             }
         }
         // Old bonds (u16 lanes; masked for a node or validator registered since the last finalisation), summed
@@ -1059,14 +1010,38 @@ library YumaEpoch {
                         sstore(keccak256(0x00, 0x40), xor(out, 0x0001000000000000000000000000000000000000000000000000000000000000))
                     }
                 }
-                out16(p0, nBW, eSum, inc, maxB, shl(4, j), bondsSlot)
+                out16(p0, nBW, eSum, rk, maxB, shl(4, j), bondsSlot)
             }
         }
-        // Node reward accrues to the slot when the node is eligible; otherwise it is burned at the end.
-        if (inc != 0 && _eligible(info)) {
-            paid = (inc * x.nodePortion) >> 32;
-            if (paid != 0) s.nodeCum.add128(j, paid);
+    }
+
+    /// @dev One unit of the REWARDS pass: the incentive (rank over the rank sum) of up to REWARD_COLUMNS node columns
+    /// from `j0`, and the rewards of the eligible nodes among them (the others' rewards are burned at the end).
+    function _rewards(State storage s, Fin storage f, uint256 j0) private {
+        uint256 j1 = j0 + REWARD_COLUMNS;
+        if (j1 > f.nN) j1 = f.nN;
+        uint256 rankSum = f.rankSum;
+        uint256 nodePortion = s.lastNodePortion;
+        uint256 paid;
+        uint256 rw;
+        uint256 iw;
+        for (uint256 j = j0; j < j1; ++j) {
+            if (j & 3 == 0) rw = s.rank[j >> 2];
+            uint256 inc = rankSum == 0 ? 0 : (((rw >> ((j & 3) << 6)) & YumaPacking.LANE_MASK) << 32) / rankSum;
+            iw |= inc << ((j & 3) << 6);
+            if (j & 3 == 3 || j + 1 == j1) {
+                s.incentive[j >> 2] = iw | YumaPacking.WORD_MARKER;
+                iw = 0;
+            }
+            if (inc != 0 && _eligible(s.nodeInfo.get128(j))) {
+                uint256 amt = (inc * nodePortion) >> 32;
+                if (amt != 0) {
+                    s.nodeCum.add128(j, amt);
+                    paid += amt;
+                }
+            }
         }
+        f.paid += paid;
     }
 
     function _emit(State storage s, Fin storage f) private returns (uint256 paid) {
