@@ -65,7 +65,7 @@ library YumaEpoch {
         mapping(uint256 => uint256) valReg; // uint64 x4: completed-at-registration + 1, 0 = empty slot
         mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(32); bit 255 marker
         mapping(uint256 => uint256) consensus; // uint64 x4 per node
-        mapping(uint256 => uint256) rank; // uint64 x4 per node
+        mapping(uint256 => uint256) rank; // uint64 x4 per node: rank, bit 62 set when the node is eligible
         mapping(uint256 => uint256) incentive; // uint64 x4 per node
         mapping(uint256 => uint256) dividends; // uint64 x4 per validator
         mapping(uint256 => uint256) trust; // uint64 x4 per validator
@@ -349,6 +349,8 @@ library YumaEpoch {
 
     /// @notice Bytes per revealed-validator record of Ctx.recs.
     uint256 internal constant REC = 0xe0;
+    /// @notice Flag in a rank lane: the node is eligible for its reward.
+    uint256 internal constant ELIGIBLE_BIT = uint256(1) << 62;
     /// @notice Node columns per unit of the REWARDS pass.
     uint256 internal constant REWARD_COLUMNS = 64;
 
@@ -557,9 +559,11 @@ library YumaEpoch {
         for (uint256 j = j0; j < j1; ++j) {
             (uint256 cons, uint256 rk) = _consensusColumn(rec, recEnd, (j - j0) << 4, x.med, k4, j == j0);
             rankSum += rk;
-            _bondsColumn(s, x, j, rk);
+            // The rank word's lanes also keep whether the node is eligible for its reward (bit 62; ranks are below
+            // 2^34), so that the REWARDS pass does not read the node's info again.
+            bool eligible = _bondsColumn(s, x, j, rk);
             cw |= cons << ((j & 3) << 6);
-            rw |= rk << ((j & 3) << 6);
+            rw |= (eligible ? rk | ELIGIBLE_BIT : rk) << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
                 s.consensus[j >> 2] = cw | YumaPacking.WORD_MARKER;
                 s.rank[j >> 2] = rw | YumaPacking.WORD_MARKER;
@@ -690,7 +694,7 @@ library YumaEpoch {
     /// epoch defines for an empty column (no delta bonds / no old bonds / no EMA). Dividends accrue bonds times rank
     /// (not incentive, which needs the rank sum of every column; the two differ only by that sum, which the
     /// dividends' normalisation in EMIT removes).
-    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 rk) private {
+    function _bondsColumn(State storage s, Ctx memory x, uint256 j, uint256 rk) private returns (bool eligible) {
         // Delta bonds column-normalised (by rk) and scaled by alpha into the slot record's alpha term.
         {
             uint256 r0 = x.recs;
@@ -713,6 +717,7 @@ library YumaEpoch {
         // Old bonds (u16 lanes; masked for a node or validator registered since the last finalisation), summed
         // lane-parallel (SWAR).
         uint256 info = s.nodeInfo.get128(j);
+        eligible = _eligible(info);
         uint256 uSum;
         uint256[] memory bw = x.bw;
         uint256 nBW = x.nBW;
@@ -1027,13 +1032,14 @@ library YumaEpoch {
         uint256 iw;
         for (uint256 j = j0; j < j1; ++j) {
             if (j & 3 == 0) rw = s.rank[j >> 2];
-            uint256 inc = rankSum == 0 ? 0 : (((rw >> ((j & 3) << 6)) & YumaPacking.LANE_MASK) << 32) / rankSum;
+            uint256 lane = (rw >> ((j & 3) << 6)) & YumaPacking.LANE_MASK;
+            uint256 inc = rankSum == 0 ? 0 : ((lane & (ELIGIBLE_BIT - 1)) << 32) / rankSum;
             iw |= inc << ((j & 3) << 6);
             if (j & 3 == 3 || j + 1 == j1) {
                 s.incentive[j >> 2] = iw | YumaPacking.WORD_MARKER;
                 iw = 0;
             }
-            if (inc != 0 && _eligible(s.nodeInfo.get128(j))) {
+            if (inc != 0 && lane & ELIGIBLE_BIT != 0) {
                 uint256 amt = (inc * nodePortion) >> 32;
                 if (amt != 0) {
                     s.nodeCum.add128(j, amt);
