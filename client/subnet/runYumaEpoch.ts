@@ -48,7 +48,9 @@ export type RunYumaEpochReturnType = {
 /**
  * Runs the epoch exactly as `Subnet.finalizeEpoch` does: normalised stake, active stake, row-normalised weights,
  * stake-weighted median consensus, clipping, rank and incentive, EMA bonds (column-normalised before and after),
- * dividends, and the emission split.
+ * dividends, and the emission split. One departure from subtensor: dividends sum bonds times rank, not bonds times
+ * incentive (incentive = rank / rank sum, which the contract only knows after its single pass over the node columns);
+ * dividends are then normalised, so the two differ only in rounding (subtensor's own vectors still match).
  * @example
  * const out = runYumaEpoch({ stake: [10n], weights: [[65535]], bonds: [[0]], nodes: 1, kappa: 1n << 31n,
  *   bondsMovingAverage: 900000n, emission: 1000n, nodesBps: 4100, validatorsBps: 4100 });
@@ -131,7 +133,7 @@ export function runYumaEpoch(p: RunYumaEpochParameters): RunYumaEpochReturnType 
     let maxB = 0n;
     const bp = e.map((x) => (eSum === 0n ? 0n : (x << 32n) / eSum));
     for (let v = 0; v < V; v++) {
-      div[v] += Q32.mul(bp[v], rank[j]); // bonds times rank: incentive without its normalisation, see below
+      div[v] += Q32.mul(bp[v], rank[j]); // bonds times rank (see the doc comment above)
       if (bp[v] > maxB) maxB = bp[v];
     }
     for (let v = 0; v < V; v++) bonds[v][j] = maxB === 0n ? 0 : Q32.toU16((bp[v] << 32n) / maxB);

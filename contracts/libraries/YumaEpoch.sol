@@ -291,8 +291,8 @@ library YumaEpoch {
         _store64(s.stakeProp, prop);
         _store64(s.activeStake, act);
         if (nN == 0) {
-            // Without node columns the BONDS pass never runs; otherwise its first group starts from zero in memory
-            // (no zeroing here: that would make the first BONDS save pay zero-to-non-zero SSTOREs).
+            // Without node columns the COLUMNS pass never runs; otherwise its first group starts from zero in memory
+            // (no zeroing here: that would make the first save pay zero-to-non-zero SSTOREs).
             uint256[] memory zeros = new uint256[](nV);
             _store64(s.dividends, zeros);
             _store64(s.trust, zeros);

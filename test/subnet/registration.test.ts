@@ -194,7 +194,7 @@ describe("Subnet registration", () => {
     await f.toReveal(e);
     await f.as(f.validators[0]).revealWeights([0, 1], [1, 2], "0x" + "5a".repeat(32));
     await f.toEnd(e);
-    await f.subnet.finalizeEpoch(1); // START + one step of CONSENSUS, not done
+    await f.subnet.finalizeEpoch(1); // START + one COLUMNS step, not done
     expect((await f.subnet.epochStatus())[1]).to.equal(true);
     await expect(f.as(f.nodeOps[2]).registerNode(f.nodeParams(2), E18)).to.be.revertedWithCustomError(f.subnet, "SubnetFinalizing").withArgs(e);
     await expect(f.as(f.validators[2]).registerValidator(10n * E18)).to.be.revertedWithCustomError(f.subnet, "SubnetFinalizing");
