@@ -27,7 +27,8 @@ async function catchUp(subnet: any, e: bigint) {
   }
 }
 
-async function finalizeGas(V: number, N: number, stepsPerTx: number) {
+/** Gas of finalising a V x N epoch with dense random weights: the first epoch with weights and the next (steady state), summed over their chunk transactions, the largest transaction, and the transaction count. */
+export async function finalizeGas(V: number, N: number, stepsPerTx: number) {
   const { ethers } = await hre.network.create();
   const [owner] = await ethers.getSigners();
   const params = defaultParams({ maxNodes: Math.max(N, 1), maxValidators: Math.max(V, 1), epochLength: 400n, commitBlocks: 200n });
