@@ -1,6 +1,6 @@
 // Hardhat Ignition module: the whole Veritensor deployment with its roles wired and bundled models registered.
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { id, ZeroHash } from "ethers";
+import { id } from "ethers";
 import { bundledModels } from "../../scripts/deploy/bundledModels.js";
 
 const TOKEN = 10n ** 18n;
@@ -51,7 +51,7 @@ export default buildModule("Veritensor", (m) => {
   m.call(subnet, "grantRole", [id("SLASHER_ROLE"), challenges], { id: "grantSlasherToChallenges" });
 
   for (const model of bundledModels(process.cwd())) {
-    m.call(registry, "registerModel", [model.modelHash, model.name, model.relPath, ZeroHash, model.policy], {
+    m.call(registry, "registerModel", [model.modelHash, model.name, model.relPath, model.ioSpecHash, model.policy], {
       id: `register_${model.name.replace(/[^A-Za-z0-9_]/g, "_")}`,
     });
   }

@@ -8,6 +8,8 @@ import type { CommitterOptions } from "./CommitterOptions.js";
 import { BatchProofs } from "./BatchProofs.js";
 import type { TxLock } from "./TxLock.js";
 import { rootCommitment } from "./rootCommitment.js";
+import { PollLoop } from "./PollLoop.js";
+import { sendAtPendingNonce } from "./sendAtPendingNonce.js";
 import type { NodeHooks } from "../hooks/NodeHooks.js";
 
 /** Counters the committer reports to (metrics). */
@@ -22,17 +24,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The batch committer. Invariants: batches are contiguous seq ranges starting at the chain's
  * `nextSeq(node)`; a batch row is written (status `sending`) before its transaction is sent, so after a
  * crash `reconcile` can tell from the chain whether it landed; nothing is ever re-cut over a range the
- * chain has. While the RPC is down it backs off and retries; serving goes on meanwhile.
+ * chain has. While the RPC is down it backs off and retries; serving goes on meanwhile. `stop()` returns after
+ * the current step: a transaction in flight is left to the next start's reconcile.
  *
  * @example
  * const committer = new Committer({ store, signer: wallet, auditLog, logger, options });
  * committer.start(); ... await committer.stop();
  */
-export class Committer {
+export class Committer extends PollLoop {
   private readonly audit: Contract;
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
   private reconciled = false;
   private backoff: number;
   /** The last error, cleared by the next success. */
@@ -53,27 +53,9 @@ export class Committer {
       txLock?: TxLock;
     },
   ) {
+    super();
     this.audit = new Contract(args.auditLog, auditLogAbi, args.signer);
     this.backoff = args.options.backoffMs;
-  }
-
-  /** Starts the commit loop. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Stops after the current step (a transaction in flight is left to the next start's reconcile). */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  /** Asks the loop to look for work now. */
-  poke(): void {
-    this.wake?.();
   }
 
   /** Reads the chain's view of this node and settles every `sending` batch; returns the chain's next seq. */
@@ -128,7 +110,7 @@ export class Committer {
     return chainNext;
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { logger, options } = this.args;
     while (this.running) {
       let worked = false;
@@ -151,20 +133,6 @@ export class Committer {
     }
   }
 
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = undefined;
-        done();
-      };
-    });
-  }
-
   /** Cuts and commits one batch if one is due; returns whether it did. */
   private async step(): Promise<boolean> {
     const { store, options, logger } = this.args;
@@ -179,11 +147,7 @@ export class Committer {
     const leaves = proofs.leaves(from, last);
     const root = buildBatchTree(this.args.hooks?.batchLeaves?.(leaves, from) ?? leaves).root;
     store.insertBatch({ firstSeq: from, lastSeq: last, root });
-    const send = async () => {
-      const nonce = await this.args.signer.getNonce("pending");
-      return { nonce, tx: (await this.audit.commitBatch(root, from, last, { nonce })) as TransactionResponse };
-    };
-    const { nonce, tx } = this.args.txLock ? await this.args.txLock.run(send) : await send();
+    const { nonce, tx } = await sendAtPendingNonce(this.args.signer, this.args.txLock, (nonce) => this.audit.commitBatch(root, from, last, { nonce }));
     store.setBatchTx(from, tx.hash as Hex);
     logger.debug("commit sent", { firstSeq: from, lastSeq: last, tx: tx.hash, nonce });
     await this.settle(tx, from, last);

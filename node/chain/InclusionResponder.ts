@@ -1,5 +1,5 @@
 // Answers inclusion challenges against the node's own signing key with Merkle proofs from its store.
-import { Contract, type Signer, type TransactionResponse } from "ethers";
+import { Contract, type Signer } from "ethers";
 import { hashReceipt, type Hex } from "../../client/index.js";
 import type { ReceiptStore } from "../store/ReceiptStore.js";
 import type { Logger } from "../log/Logger.js";
@@ -8,10 +8,11 @@ import type { TxLock } from "./TxLock.js";
 import { challengesAbi } from "./challengesAbi.js";
 import type { InclusionResponderOptions } from "./InclusionResponderOptions.js";
 import type { InclusionResult } from "./InclusionResult.js";
+import { PollLoop } from "./PollLoop.js";
+import { sendAtPendingNonce } from "./sendAtPendingNonce.js";
 
 /** `IChallenges.ChallengeStatus.AwaitingResponse`. */
 const AWAITING_RESPONSE = 1;
-
 
 /** Where one challenge stands in the responder. */
 interface Tracked {
@@ -31,18 +32,16 @@ interface Tracked {
  * committed batch covering its seq, rebuilt from the receipt store. Checks the answer with a static
  * call first, sends it under the shared nonce lock, retries with backoff until the response deadline.
  * A receipt the store does not hold (a forgery, or one a test hook dropped) cannot be answered: that is
- * logged as an error once. A receipt whose batch is not committed yet waits for the committer.
+ * logged as an error once. A receipt whose batch is not committed yet waits for the committer. `stop()`
+ * returns after the current look (an answer in flight finishes first).
  *
  * @example
  * const responder = new InclusionResponder({ store, proofs, signer: wallet, challenges, logger, options, txLock });
  * responder.start(); ... await responder.stop();
  */
-export class InclusionResponder {
+export class InclusionResponder extends PollLoop {
   private readonly contract: Contract;
   private readonly tracked = new Map<string, Tracked>();
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
   /** The last error of a look at the chain, cleared by the next success. */
   lastError?: string;
 
@@ -60,29 +59,11 @@ export class InclusionResponder {
       onResult?: (result: InclusionResult) => void;
     },
   ) {
+    super();
     this.contract = new Contract(args.challenges, challengesAbi, args.signer);
   }
 
-  /** Starts watching. */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Stops after the current look (an answer in flight finishes first). */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  /** Looks for challenges now instead of at the next poll. */
-  poke(): void {
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { logger, options } = this.args;
     let backoff = options.backoffMs;
     while (this.running) {
@@ -99,20 +80,6 @@ export class InclusionResponder {
         backoff = Math.min(options.maxBackoffMs, backoff * 2);
       }
     }
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = undefined;
-        done();
-      };
-    });
   }
 
   /** One look: every pending challenge against this node gets an answer attempt (when due). */
@@ -167,11 +134,7 @@ export class InclusionResponder {
     logger.info("answering inclusion challenge", { ...fields, batchIndex: batch.batchIndex, firstSeq: batch.firstSeq, lastSeq: batch.lastSeq });
     try {
       await this.contract.answerInclusionChallenge.staticCall(id, proof);
-      const send = async () => {
-        const nonce = await this.args.signer.getNonce("pending");
-        return (await this.contract.answerInclusionChallenge(id, proof, { nonce })) as TransactionResponse;
-      };
-      const tx = this.args.txLock ? await this.args.txLock.run(send) : await send();
+      const { tx } = await sendAtPendingNonce(this.args.signer, this.args.txLock, (nonce) => this.contract.answerInclusionChallenge(id, proof, { nonce }));
       const mined = await tx.wait(1, options.txTimeoutMs);
       if (!mined || mined.status !== 1) throw new Error(`answer transaction ${tx.hash} failed`);
       logger.info("inclusion challenge answered", { ...fields, tx: tx.hash as Hex });

@@ -1,22 +1,9 @@
 // Writes a "different model" for the bundled MLP (same inputs and outputs, other weights) for the wrongModel cheat.
 import { readFileSync, writeFileSync } from "node:fs";
+import { mlpWeights } from "../models/mlpWeights.js";
 
-/** The MLP's first-layer weights, exactly as node/models/buildMlpOnnx.ts generates them (xorshift32, Glorot). */
-function firstLayer(): Float32Array {
-  const n = 16 * 32;
-  const out = new Float32Array(n);
-  let s = 1;
-  const limit = Math.sqrt(6 / (16 + 32));
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = ((s / 0xffffffff) * 2 - 1) * limit;
-  }
-  return out;
-}
+/** The MLP's first-layer weights W1 (16 x 32), exactly as node/models/buildMlpOnnx.ts writes them. */
+const firstLayer = () => mlpWeights(1, 16 * 32, 16, 32);
 
 /**
  * Copies `mlpFile` to `outFile` with the first layer's weights reversed in order: a valid ONNX model with

@@ -1,4 +1,5 @@
 // One served model's configuration (a JSON file per model under the model directory, or inline in the node config).
+import type { IoSpec } from "../../client/index.js";
 import type { VerificationPolicy } from "./VerificationPolicy.js";
 
 /**
@@ -38,6 +39,11 @@ export interface ModelConfig {
    * e.g. `[{ "x": [3, 48, 192] }]` (full dims for unbatched models). Like Triton's model_warmup.
    */
   warmup?: Record<string, number[]>[];
+  /**
+   * The model's declared interface, as OIP metadata shows it (`{ "inputs": [{ name, datatype, shape }], "outputs": [...] }`,
+   * -1 for variable dims). When given, the loaded file must match it; its `ioSpecHash` is what deployments register.
+   */
+  io?: IoSpec;
   /** Free-form description. */
   description?: string;
 }

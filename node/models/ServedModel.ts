@@ -16,5 +16,7 @@ export interface ServedModel {
   policySource: "registry" | "config";
   inputs: ModelIoSpec[];
   outputs: ModelIoSpec[];
+  /** sha256 of the canonical inputs/outputs spec (client `ioSpecHash`), as registered in the ModelRegistry. */
+  ioSpecHash: Hex;
   runner: ModelRunner;
 }

@@ -3,6 +3,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
+import { mlpWeights } from "./mlpWeights.js";
 
 /** Minimal protobuf writer: just the wire types the ONNX messages below need. */
 class Pb {
@@ -41,22 +42,6 @@ class Pb {
 
 const FLOAT = 1;
 
-/** Deterministic weights (xorshift32), scaled like a Glorot-uniform init. */
-function weights(seed: number, n: number, fanIn: number, fanOut: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  const limit = Math.sqrt(6 / (fanIn + fanOut));
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = ((s / 0xffffffff) * 2 - 1) * limit;
-  }
-  return out;
-}
-
 function initializer(name: string, dims: number[], data: Float32Array): Pb {
   const t = new Pb();
   for (const d of dims) t.int(1, d);
@@ -92,10 +77,10 @@ export function buildMlpOnnx(): Uint8Array {
     .msg(1, node("MatMul", ["h2", "W2"], ["h3"], "mm2"))
     .msg(1, node("Add", ["h3", "b2"], ["y"], "add2"))
     .str(2, "veritensor_mlp")
-    .msg(5, initializer("W1", [inDim, hidden], weights(1, inDim * hidden, inDim, hidden)))
-    .msg(5, initializer("b1", [hidden], weights(2, hidden, inDim, hidden)))
-    .msg(5, initializer("W2", [hidden, outDim], weights(3, hidden * outDim, hidden, outDim)))
-    .msg(5, initializer("b2", [outDim], weights(4, outDim, hidden, outDim)))
+    .msg(5, initializer("W1", [inDim, hidden], mlpWeights(1, inDim * hidden, inDim, hidden)))
+    .msg(5, initializer("b1", [hidden], mlpWeights(2, hidden, inDim, hidden)))
+    .msg(5, initializer("W2", [hidden, outDim], mlpWeights(3, hidden * outDim, hidden, outDim)))
+    .msg(5, initializer("b2", [outDim], mlpWeights(4, outDim, hidden, outDim)))
     .msg(11, valueInfo("x", ["batch", inDim]))
     .msg(12, valueInfo("y", ["batch", outDim]));
   return new Pb()

@@ -1,4 +1,5 @@
-// Refuses a model whose content hash is not an active ModelRegistry entry; returns the registered policy.
+// Refuses a model whose content hash is not an active ModelRegistry entry, or whose interface is not the registered
+// one; returns the registered policy.
 import { Contract, type ContractRunner } from "ethers";
 import type { Hex } from "../../client/index.js";
 import { modelRegistryAbi } from "../chain/modelRegistryAbi.js";
@@ -7,11 +8,11 @@ import type { VerificationPolicy } from "./VerificationPolicy.js";
 const WAD = 1e18;
 
 /**
- * Looks `modelHash` up in the ModelRegistry at `registry` and returns its policy.
- * Throws a clear error if the model is unknown or deprecated there.
+ * Looks `modelHash` up in the ModelRegistry at `registry` and returns its policy and declared `ioSpecHash` (zero when
+ * the entry declares none). Throws a clear error if the model is unknown or deprecated there.
  *
  * @example
- * const policy = await checkModelRegistration({ runner: provider, registry, modelHash, name: "mlp" });
+ * const { policy, ioSpecHash } = await checkModelRegistration({ runner: provider, registry, modelHash, name: "mlp", file });
  */
 export async function checkModelRegistration(args: {
   runner: ContractRunner;
@@ -19,7 +20,7 @@ export async function checkModelRegistration(args: {
   modelHash: Hex;
   name: string;
   file: string;
-}): Promise<VerificationPolicy> {
+}): Promise<{ policy: VerificationPolicy; ioSpecHash: Hex }> {
   const reg = new Contract(args.registry, modelRegistryAbi, args.runner);
   const registered = (await reg.isRegistered(args.modelHash)) as boolean;
   if (!registered) {
@@ -30,11 +31,13 @@ export async function checkModelRegistration(args: {
   }
   const m = await reg.getModel(args.modelHash);
   if (m.deprecated) throw new Error(`model '${args.name}' (${args.modelHash}) is deprecated in the ModelRegistry at ${args.registry}; it may not be served`);
+
   const p = m.policy;
-  return {
+  const policy: VerificationPolicy = {
     kind: Number(p.kind) === 1 ? "bitwise" : "tolerance",
     minCosine: Number(p.minCosine) / WAD,
     maxRelAbsError: Number(p.maxRelAbsError) / WAD,
     topK: Number(p.topK),
   };
+  return { policy, ioSpecHash: String(m.ioSpecHash).toLowerCase() as Hex };
 }

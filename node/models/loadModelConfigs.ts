@@ -1,6 +1,7 @@
 // Reads model configs from a directory of JSON files and/or inline entries, validating and applying defaults.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, resolve, dirname, isAbsolute } from "node:path";
+import { canonicalIoSpec, type IoSpec } from "../../client/index.js";
 import type { ModelConfig } from "./ModelConfig.js";
 import type { ResolvedModelConfig } from "./ResolvedModelConfig.js";
 
@@ -16,6 +17,17 @@ function checkWarmup(w: unknown, where: string): Record<string, number[]>[] {
     );
   if (!ok) throw new Error(`${where}: "warmup" must be a list of {"<input>": [dims...]} with positive integer dims`);
   return w as Record<string, number[]>[];
+}
+
+/** Checks the declared interface (`io`), if any. */
+function checkIo(io: unknown, where: string): IoSpec | undefined {
+  if (io === undefined) return undefined;
+  try {
+    canonicalIoSpec(io as IoSpec);
+  } catch (err) {
+    throw new Error(`${where}: "io" must be {"inputs": [...], "outputs": [...]} of {"name", "datatype", "shape"}: ${(err as Error).message}`);
+  }
+  return io as IoSpec;
 }
 
 /** Applies defaults and checks one config; `baseDir` resolves a relative `file`. */
@@ -51,6 +63,7 @@ function resolveOne(c: ModelConfig, baseDir: string, where: string): ResolvedMod
     description: c.description,
     padBatches: bool(c.padBatches, "padBatches"),
     warmup: checkWarmup(c.warmup, where),
+    io: checkIo(c.io, where),
   };
 }
 

@@ -2,7 +2,7 @@
 // delegate, undelegate, claim, slash, and AuditLog.commitBatch with the Subnet as node authority. Merged into `npm run --silent bench:gas` by scripts/bench/gas.ts.
 import hre from "hardhat";
 import { pathToFileURL } from "node:url";
-import { commitHashOf, defaultParams, deploySubnet, fundedWallets, mineTo } from "../../test/subnet/helpers.js";
+import { commitHashOf, defaultParams, deploySubnet, fundedWallets, fundStakers, mineTo, registerNodes, registerValidators } from "../../test/subnet/helpers.js";
 import { commitBatchGasWithSubnet } from "../../test/subnet/commitBatchGas.js";
 
 const E18 = 10n ** 18n;
@@ -27,26 +27,18 @@ async function catchUp(subnet: any, e: bigint) {
   }
 }
 
-async function finalizeGas(V: number, N: number, stepsPerTx: number) {
+/** Gas of finalising a V x N epoch with dense random weights: the first epoch with weights and the next (steady state), summed over their chunk transactions, the largest transaction, and the transaction count. */
+export async function finalizeGas(V: number, N: number, stepsPerTx: number) {
   const { ethers } = await hre.network.create();
   const [owner] = await ethers.getSigners();
   const params = defaultParams({ maxNodes: Math.max(N, 1), maxValidators: Math.max(V, 1), epochLength: 400n, commitBlocks: 200n });
   const { token, subnet } = await deploySubnet(ethers, owner, params);
-  const addr = await subnet.getAddress();
   const ops = await fundedWallets(ethers, V + N, 7);
   const signers = await fundedWallets(ethers, N, 8);
-  for (const w of ops) {
-    await token.mint(w.address, 1000n * E18, GAS);
-    await (token.connect(w) as any).approve(addr, 2n ** 255n, GAS);
-  }
-  for (let j = 0; j < N; j++) {
-    await (subnet.connect(ops[V + j]) as any).registerNode(
-      { signer: signers[j].address, endpoint: "https://node.example", pricePerInference: 1n, region: "eu", energySource: "grid", carbonIntensity: 300 },
-      2n * E18,
-      GAS,
-    );
-  }
-  for (let v = 0; v < V; v++) await (subnet.connect(ops[v]) as any).registerValidator(10n * E18 + BigInt(v) * E18, GAS);
+  await fundStakers(token, subnet, ops, 1000n * E18, GAS);
+  const listing = { endpoint: "https://node.example", pricePerInference: 1n, region: "eu", energySource: "grid", carbonIntensity: 300 };
+  await registerNodes(subnet, ops.slice(V), signers.map((w) => w.address), listing, () => 2n * E18, GAS);
+  await registerValidators(subnet, ops.slice(0, V), (v) => 10n * E18 + BigInt(v) * E18, GAS);
   const rand = rng(42);
   const genesis = await subnet.genesisBlock();
   const L = params.epochLength as bigint;
@@ -89,14 +81,10 @@ async function hotPaths() {
   const { ethers } = await hre.network.create();
   const [owner, slasher] = await ethers.getSigners();
   const { token, subnet } = await deploySubnet(ethers, owner, defaultParams({ epochLength: 40n, commitBlocks: 20n }));
-  const addr = await subnet.getAddress();
   await subnet.grantRole(await subnet.SLASHER_ROLE(), slasher.address);
   const ws = await fundedWallets(ethers, 4, 9);
   const signer = await fundedWallets(ethers, 1, 10);
-  for (const w of ws) {
-    await token.mint(w.address, 1000n * E18);
-    await (token.connect(w) as any).approve(addr, 2n ** 255n);
-  }
+  await fundStakers(token, subnet, ws, 1000n * E18);
   await (subnet.connect(ws[0]) as any).registerNode(
     { signer: signer[0].address, endpoint: "https://n", pricePerInference: 1n, region: "eu", energySource: "grid", carbonIntensity: 300 },
     5n * E18,

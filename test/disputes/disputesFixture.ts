@@ -2,7 +2,7 @@
 import type { network } from "hardhat";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { MerkleTree } from "merkletreejs";
-import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash, type Result } from "ethers";
+import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash, type BaseContract, type Result } from "ethers";
 import type { IChallenges } from "../../types/ethers-contracts/Challenges.js";
 import type { AuditLog, Challenges, DisputesMockSlashable, VeritensorToken } from "../../types/ethers-contracts/index.js";
 
@@ -61,13 +61,7 @@ export async function deployDisputes(conn: Connection): Promise<DisputesFixture>
   const validators = rest.slice(0, VALIDATOR_STAKES.length);
   const token = await ethers.deployContract("VeritensorToken", [owner.address]);
   const subnet = await ethers.deployContract("DisputesMockSlashable", [await token.getAddress()]);
-  const auditLog = await ethers.deployContract("AuditLog", [await subnet.getAddress()]);
-  const challenges = await ethers.deployContract("Challenges", [
-    await auditLog.getAddress(),
-    await subnet.getAddress(),
-    await token.getAddress(),
-    owner.address,
-  ]);
+  const { auditLog, challenges } = await deployChallenges(ethers, owner, subnet, token);
   await subnet.setSlasher(await challenges.getAddress());
   await subnet.setOperator(node.address, operator.address);
   await token.mint(await subnet.getAddress(), POOL);
@@ -93,6 +87,25 @@ export async function deployDisputes(conn: Connection): Promise<DisputesFixture>
     }),
     sign: (r, signer = node) => signer.signTypedData(domain, RECEIPT_TYPES, r),
   };
+}
+
+/**
+ * Deploys the AuditLog with `subnet` (the real Subnet or a stand-in) as its node authority, and Challenges over that
+ * AuditLog, `subnet` as the slashable and `token` as the bond token, owned by `owner`. The caller makes Challenges a
+ * slasher of `subnet` (the real Subnet: `grantRole(SLASHER_ROLE)`; the stand-in: `setSlasher`).
+ *
+ * @example
+ * const { auditLog, challenges } = await deployChallenges(ethers, owner, subnet, token);
+ */
+export async function deployChallenges(ethers: Connection["ethers"], owner: { address: string }, subnet: BaseContract, token: BaseContract) {
+  const auditLog = await ethers.deployContract("AuditLog", [await subnet.getAddress()]);
+  const challenges = await ethers.deployContract("Challenges", [
+    await auditLog.getAddress(),
+    await subnet.getAddress(),
+    await token.getAddress(),
+    owner.address,
+  ]);
+  return { auditLog, challenges };
 }
 
 /** The receipt's EIP-712 struct hash (its Merkle leaf). */

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id as idHash } from "ethers";
 import { deploySubnet } from "../subnet/helpers.js";
-import { batchTree, Outcome, RECEIPT_TYPES, Vote, WAD, type TestReceipt } from "./disputesFixture.js";
+import { batchTree, deployChallenges, Outcome, RECEIPT_TYPES, Vote, WAD, type TestReceipt } from "./disputesFixture.js";
 
 const conn = await network.create();
 const { networkHelpers, ethers } = conn;
@@ -16,13 +16,7 @@ async function fixture() {
   const [owner, node, operator, challenger, stranger, ...rest] = await ethers.getSigners();
   const validators = rest.slice(0, VALIDATOR_STAKES.length);
   const { token, subnet } = await deploySubnet(ethers, owner);
-  const auditLog = await ethers.deployContract("AuditLog", [await subnet.getAddress()]);
-  const challenges = await ethers.deployContract("Challenges", [
-    await auditLog.getAddress(),
-    await subnet.getAddress(),
-    await token.getAddress(),
-    owner.address,
-  ]);
+  const { auditLog, challenges } = await deployChallenges(ethers, owner, subnet, token);
   await subnet.grantRole(await subnet.SLASHER_ROLE(), await challenges.getAddress());
   const stakeAs = async (who: typeof owner, amount: bigint) => {
     await token.mint(who.address, amount);

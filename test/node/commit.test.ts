@@ -4,7 +4,7 @@ import { network } from "hardhat";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { Wallet, ZeroHash, parseEther } from "ethers";
-import { hashReceipt, receiptFromJson, verifyBatchProof, verifyReceiptSignature, type Hex } from "../../client/index.js";
+import { hashReceipt, ioSpecHash, receiptFromJson, verifyBatchProof, verifyReceiptSignature, type Hex } from "../../client/index.js";
 import { startTestNode, postJson, randomFloats, MLP, CLS, VAD } from "./nodeFixture.js";
 import type { RunningNode } from "../../node/startNode.js";
 
@@ -12,6 +12,7 @@ const { ethers } = await network.create();
 
 const sha256 = (path: string) => `0x${createHash("sha256").update(readFileSync(path)).digest("hex")}` as Hex;
 const WAD = 10n ** 18n;
+const MLP_IO = JSON.parse(readFileSync(new URL("../../models/mlp.json", import.meta.url), "utf8")).io;
 
 describe("node + chain: registry, committer, proofs", function () {
   let node: RunningNode;
@@ -20,6 +21,8 @@ describe("node + chain: registry, committer, proofs", function () {
   let chainId: bigint;
   let auditAddress: Hex;
   let registryAddress: string;
+  let registry: any;
+  let policy: any;
   const key = Wallet.createRandom().privateKey;
   const nodeAddress = new Wallet(key).address;
 
@@ -27,16 +30,16 @@ describe("node + chain: registry, committer, proofs", function () {
     const [owner] = await ethers.getSigners();
     const authority = await ethers.deployContract("OwnedNodeAuthority", [owner.address]);
     audit = await ethers.deployContract("AuditLog", [await authority.getAddress()]);
-    const registry = await ethers.deployContract("ModelRegistry");
+    registry = await ethers.deployContract("ModelRegistry");
     auditAddress = (await audit.getAddress()) as Hex;
     registryAddress = await registry.getAddress();
     chainId = (await ethers.provider.getNetwork()).chainId;
     await (await authority.authorizeSigner(nodeAddress)).wait();
     await (await owner.sendTransaction({ to: nodeAddress, value: parseEther("10") })).wait();
-    const policy = { kind: 0, minCosine: (WAD * 9999n) / 10000n, maxRelAbsError: WAD / 1000n, topK: 1 };
-    for (const [name, file] of [["mlp", MLP], ["paddle-cls", CLS]]) {
-      await (await registry.registerModel(sha256(file), name, `file://${file}`, ZeroHash, policy)).wait();
-    }
+    policy = { kind: 0, minCosine: (WAD * 9999n) / 10000n, maxRelAbsError: WAD / 1000n, topK: 1 };
+    // mlp with its interface declared (as the devnet's deployment does), paddle-cls without (zero: not declared).
+    await (await registry.registerModel(sha256(MLP), "mlp", `file://${MLP}`, ioSpecHash(MLP_IO), policy)).wait();
+    await (await registry.registerModel(sha256(CLS), "paddle-cls", `file://${CLS}`, ZeroHash, policy)).wait();
     ({ node, cleanup } = await startTestNode(
       {
         signingKey: key,
@@ -63,6 +66,24 @@ describe("node + chain: registry, committer, proofs", function () {
       err = e as Error;
     }
     expect(err?.message).to.match(/sha256 0x[0-9a-f]{64}, which is not registered in the ModelRegistry/);
+  });
+
+  it("announces the model's ioSpecHash, which the registered one matches; refuses a file whose interface is not the registered one", async () => {
+    const meta = (await (await fetch(`${node.url}/v2/models/mlp`)).json()) as any;
+    expect(meta.ioSpecHash).to.equal(ioSpecHash(meta));
+    expect(meta.ioSpecHash).to.equal((await registry.getModel(sha256(MLP))).ioSpecHash);
+    const cls = (await (await fetch(`${node.url}/v2/models/paddle-cls`)).json()) as any;
+    expect(cls.ioSpecHash).to.equal(ioSpecHash(cls)); // announced even when the entry declares none
+    // silero-vad registered with the mlp's interface: the node must refuse it.
+    await (await registry.registerModel(sha256(VAD), "silero-vad", `file://${VAD}`, ioSpecHash(MLP_IO), policy)).wait();
+    let err: Error | undefined;
+    try {
+      const t = await startTestNode({ chainId: chainId.toString(), auditLog: auditAddress, modelRegistry: registryAddress, models: [{ name: "silero-vad", file: VAD, instances: 1 }] }, { provider: ethers.provider });
+      await t.cleanup();
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.message).to.match(/its ModelRegistry entry declares ioSpecHash 0x[0-9a-f]{64}, but the file's inputs\/outputs/);
   });
 
   it("announces the registry's policy in model metadata", async () => {

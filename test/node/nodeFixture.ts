@@ -9,6 +9,7 @@ import { startNode, type RunningNode, type StartNodeOptions } from "../../node/s
 import type { NodeConfig } from "../../node/config/NodeConfig.js";
 import type { ModelConfig } from "../../node/models/ModelConfig.js";
 import { createJsonLogger } from "../../node/log/createJsonLogger.js";
+import { xorshift32 } from "../../node/util/xorshift32.js";
 
 const require = createRequire(import.meta.url);
 const yaml = require("js-yaml") as { load(s: string): unknown };
@@ -90,14 +91,7 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
 /** Deterministic pseudo-random floats in [-1, 1). */
 export function randomFloats(n: number, seed: number): Float32Array {
   const out = new Float32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    out[i] = (s / 0x100000000) * 2 - 1;
-  }
+  const next = xorshift32(seed);
+  for (let i = 0; i < n; i++) out[i] = (next() / 0x100000000) * 2 - 1;
   return out;
 }

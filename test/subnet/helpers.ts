@@ -1,6 +1,6 @@
 // Shared setup for the subnet tests and the gas benchmark: deploys token + libraries + Subnet, funded wallets.
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
-import { AbiCoder, keccak256, Wallet, type BaseContract, type Signer } from "ethers";
+import { AbiCoder, keccak256, Wallet, type BaseContract, type Overrides, type Signer } from "ethers";
 
 /** Default constructor params used by the tests (small epochs so tests mine few blocks). */
 export function defaultParams(over: Record<string, unknown> = {}) {
@@ -62,6 +62,46 @@ export async function fundedWallets(ethers: HardhatEthers, n: number, seed = 1):
     out.push(w);
   }
   return out;
+}
+
+/** A node's public listing: every `NodeParams` field but the signing key. */
+export interface NodeListing {
+  endpoint: string;
+  pricePerInference: bigint;
+  region: string;
+  energySource: string;
+  carbonIntensity: number;
+}
+
+/** Mints `amount` tokens to each wallet and lets the Subnet take any amount of them (stake, delegate). */
+export async function fundStakers(token: any, subnet: BaseContract, wallets: Signer[], amount: bigint, overrides: Overrides = {}): Promise<void> {
+  const addr = await subnet.getAddress();
+  for (const w of wallets) {
+    await token.mint(await w.getAddress(), amount, overrides);
+    await (token.connect(w) as any).approve(addr, 2n ** 255n, overrides);
+  }
+}
+
+/**
+ * Registers one node per operator, in order: `operators[j]` with signing key `signers[j]` and `listing`, staking
+ * `stakeOf(j)` (asked right before each registration, so a seeded PRNG draws as an inline loop would).
+ */
+export async function registerNodes(
+  subnet: any,
+  operators: Signer[],
+  signers: string[],
+  listing: NodeListing,
+  stakeOf: (j: number) => bigint,
+  overrides: Overrides = {},
+): Promise<void> {
+  for (let j = 0; j < operators.length; j++) {
+    await subnet.connect(operators[j]).registerNode({ signer: signers[j], ...listing }, stakeOf(j), overrides);
+  }
+}
+
+/** Registers each operator as a validator, in order, staking `stakeOf(v)` (asked right before each registration). */
+export async function registerValidators(subnet: any, operators: Signer[], stakeOf: (v: number) => bigint, overrides: Overrides = {}): Promise<void> {
+  for (let v = 0; v < operators.length; v++) await subnet.connect(operators[v]).registerValidator(stakeOf(v), overrides);
 }
 
 /** Mines until the next block number is `target` (no-op when already there or past). */

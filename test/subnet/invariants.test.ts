@@ -2,7 +2,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { Wallet, type Log } from "ethers";
-import { commitHashOf, defaultParams, deploySubnet, mineTo } from "./helpers.js";
+import { commitHashOf, defaultParams, deploySubnet, fundStakers, mineTo } from "./helpers.js";
 import { prng } from "./prng.js";
 
 const conn = await network.create();
@@ -23,10 +23,7 @@ async function fuzzFixture() {
   const { token, subnet } = await deploySubnet(ethers, owner, params);
   await subnet.grantRole(await subnet.SLASHER_ROLE(), slasher.address);
   const inspector = await ethers.deployContract("SubnetInspector");
-  for (const a of actors) {
-    await token.mint(a.address, 1000n * E18);
-    await (token.connect(a) as any).approve(await subnet.getAddress(), 2n ** 255n);
-  }
+  await fundStakers(token, subnet, actors, 1000n * E18);
   const signerOf = actors.map((_, i) => new Wallet(ethers.keccak256(ethers.toUtf8Bytes(`fuzz-signer-${i}`))).address);
   const node = (i: number) => ({ signer: signerOf[i], endpoint: "http://n", pricePerInference: 1n, region: "r", energySource: "e", carbonIntensity: 1 });
   await (subnet.connect(actors[0]) as any).registerNode(node(0), 2n * E18);

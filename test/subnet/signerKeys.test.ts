@@ -2,10 +2,10 @@
 // with an old key can still be proved against the operator (real Subnet + AuditLog + Challenges); no key is reused.
 import { expect } from "chai";
 import { network } from "hardhat";
-import { Wallet, id as idHash } from "ethers";
-import { deploySubnet } from "./helpers.js";
+import { Wallet, id as idHash, type BaseWallet } from "ethers";
+import { deploySubnet, fundStakers, registerValidators } from "./helpers.js";
 import { E18 } from "./subnetFixture.js";
-import { RECEIPT_TYPES, type TestReceipt } from "../disputes/disputesFixture.js";
+import { deployChallenges, RECEIPT_TYPES, type TestReceipt } from "../disputes/disputesFixture.js";
 
 const conn = await network.create();
 const { networkHelpers, ethers } = conn;
@@ -15,20 +15,10 @@ const NODE_STAKE = 100n * E18;
 async function fixture() {
   const [owner, operator, other, prover, v1, v2] = await ethers.getSigners();
   const { token, subnet } = await deploySubnet(ethers, owner);
-  const auditLog = await ethers.deployContract("AuditLog", [await subnet.getAddress()]);
-  const challenges = await ethers.deployContract("Challenges", [
-    await auditLog.getAddress(),
-    await subnet.getAddress(),
-    await token.getAddress(),
-    owner.address,
-  ]);
+  const { auditLog, challenges } = await deployChallenges(ethers, owner, subnet, token);
   await subnet.grantRole(await subnet.SLASHER_ROLE(), await challenges.getAddress());
-  for (const w of [operator, other, v1, v2]) {
-    await token.mint(w.address, 1000n * E18);
-    await (token.connect(w) as any).approve(await subnet.getAddress(), 2n ** 255n);
-  }
-  await (subnet.connect(v1) as any).registerValidator(100n * E18);
-  await (subnet.connect(v2) as any).registerValidator(100n * E18);
+  await fundStakers(token, subnet, [operator, other, v1, v2], 1000n * E18);
+  await registerValidators(subnet, [v1, v2], () => 100n * E18);
   const oldKey = Wallet.createRandom();
   const newKey = Wallet.createRandom();
   const params = (signer: string) => ({
@@ -41,7 +31,7 @@ async function fixture() {
     requestId: idHash("r"), modelHash: idHash("m"), inputDigest: idHash("i"), outputDigest: idHash(`o${tag}`), node, seq: 7n, timestamp: 1n,
   });
   /** Proves a double-sign by `key` (two receipts with the same seq and different outputs). */
-  const proveDoubleSign = async (key: Wallet) => {
+  const proveDoubleSign = async (key: BaseWallet) => {
     const [a, b] = [receipt(key.address, "a"), receipt(key.address, "b")];
     return (challenges.connect(prover) as any).proveDoubleSign(
       a, await key.signTypedData(domain, RECEIPT_TYPES, a), b, await key.signTypedData(domain, RECEIPT_TYPES, b),

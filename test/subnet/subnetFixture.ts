@@ -1,7 +1,7 @@
 // Fixture for the Subnet unit tests: token, Subnet, two nodes, two validators, a delegator and a slasher.
 import type { NetworkConnection } from "hardhat/types/network";
 import { Wallet } from "ethers";
-import { commitHashOf, defaultParams, deploySubnet, mineTo } from "./helpers.js";
+import { commitHashOf, defaultParams, deploySubnet, fundStakers, mineTo } from "./helpers.js";
 
 export const E18 = 10n ** 18n;
 export const SALT = "0x" + "5a".repeat(32);
@@ -16,12 +16,8 @@ export async function subnetFixture(conn: NetworkConnection) {
   const extra = s.slice(11, 20);
   const params = defaultParams({ epochLength: 40n, commitBlocks: 20n, maxNodes: 4, maxValidators: 3 });
   const { token, subnet } = await deploySubnet(ethers, owner, params);
-  const addr = await subnet.getAddress();
   await subnet.grantRole(await subnet.SLASHER_ROLE(), slasher.address);
-  for (const w of s.slice(2)) {
-    await token.mint(w.address, 10_000n * E18);
-    await (token.connect(w) as any).approve(addr, 2n ** 255n);
-  }
+  await fundStakers(token, subnet, s.slice(2), 10_000n * E18);
   const signers = Array.from({ length: 12 }, (_, i) => Wallet.createRandom().address).map((a, i) => (i >= 0 ? a : a));
   const nodeParams = (i: number) => ({
     signer: signers[i],

@@ -4,7 +4,7 @@ import type { NodeContext } from "../NodeContext.js";
 import { findModel } from "../findModel.js";
 
 /**
- * Model metadata (inputs/outputs with -1 for variable dims, platform onnx_onnxv1, modelHash, policy,
+ * Model metadata (inputs/outputs with -1 for variable dims, platform onnx_onnxv1, modelHash, ioSpecHash, policy,
  * execution provider, batching) and model readiness.
  *
  * @example
@@ -26,6 +26,7 @@ export function modelRoutes(ctx: NodeContext): Router {
       inputs: io(m.inputs),
       outputs: io(m.outputs),
       modelHash: m.modelHash,
+      ioSpecHash: m.ioSpecHash,
       verification_policy: { ...m.policy, source: m.policySource },
       execution_provider: m.runner.executionProvider,
       max_batch_size: m.runner.batching ? m.config.maxBatchSize : 0,
