@@ -1,7 +1,9 @@
 // The fast receipt signer: direct EIP-712 encoding, an unrolled keccak256 and native libsecp256k1.
 import secp256k1 from "secp256k1";
 import { ReceiptFormatError } from "../errors/ReceiptFormatError.js";
+import type { Address } from "./Address.js";
 import type { Hex } from "./Hex.js";
+import type { Receipt } from "./Receipt.js";
 import type { ReceiptDomain } from "./ReceiptDomain.js";
 import type { ReceiptSigner } from "./ReceiptSigner.js";
 import type { SignedReceipt } from "./SignedReceipt.js";
@@ -46,8 +48,10 @@ export function createReceiptSigner({ privateKey, domain }: CreateReceiptSignerP
   const scratch = newReceiptScratch();
   scratch.set(nodeBytes, 172);
   const sig = Buffer.alloc(65);
+  const rs = new Uint8Array(sig.buffer, sig.byteOffset, 64); // libsecp256k1 writes r ‖ s here
 
-  const signWithLeaf: ReceiptSigner["signWithLeaf"] = (r) => {
+  /** Signs `r`; returns the receipt, its leaf (struct hash) and the signed digest as bytes. */
+  const signBytes = (r: Omit<Receipt, "node"> & { node?: Address }) => {
     if (r !== null && typeof r === "object" && r.node !== undefined && String(r.node).toLowerCase() !== address.toLowerCase()) {
       throw new ReceiptFormatError(`receipt node ${String(r.node)} is not this signer (${address})`, {
         details: "leave node out: the signer fills in its own address",
@@ -55,9 +59,7 @@ export function createReceiptSigner({ privateKey, domain }: CreateReceiptSignerP
     }
     const leaf = receiptStructHashBytes(r, scratch, true);
     const digest = typedDataDigestBytes(separator, leaf);
-    const { signature, recid } = secp256k1.ecdsaSign(digest, key);
-    sig.set(signature, 0);
-    sig[64] = 27 + recid;
+    sig[64] = 27 + secp256k1.ecdsaSign(digest, key, {}, rs).recid;
     const receipt: SignedReceipt = {
       requestId: r.requestId,
       modelHash: r.modelHash,
@@ -68,12 +70,17 @@ export function createReceiptSigner({ privateKey, domain }: CreateReceiptSignerP
       timestamp: r.timestamp,
       signature: `0x${sig.toString("hex")}`,
     };
+    return { receipt, leaf, digest };
+  };
+
+  const signWithLeaf: ReceiptSigner["signWithLeaf"] = (r) => {
+    const { receipt, leaf, digest } = signBytes(r);
     return { receipt, leaf: bytesToHex(leaf), digest: bytesToHex(digest) };
   };
 
   return {
     address,
-    sign: (r) => signWithLeaf(r).receipt,
+    sign: (r) => signBytes(r).receipt,
     signWithLeaf,
   };
 }

@@ -8,7 +8,7 @@ import type { Hex } from "../../client/index.js";
 import type { StoredReceipt } from "./StoredReceipt.js";
 import type { StoredBatch, BatchStatus } from "./StoredBatch.js";
 import { DataLog } from "./DataLog.js";
-import type { WriteGroup, WriteResult, WriteRow, WriterInit } from "./StoreWriterMessages.js";
+import { NUM_FIELDS, TEXT_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
 import { tsWorkerExecArgv } from "../util/tsWorkerExecArgv.js";
 
 /** Options of ReceiptStore.open. */
@@ -186,55 +186,75 @@ export class ReceiptStore {
     const group = this.queue;
     this.queue = [];
     this.inFlight = group;
-    let rows: WriteRow[];
+    let msg: WriteGroup;
     try {
-      rows = this.toRows(group.map((w) => w.rec));
+      msg = this.toGroup(group);
     } catch (err) {
       return this.fail(err as Error, group);
     }
-    this.writer.postMessage({ id: ++this.groupId, rows } satisfies WriteGroup);
+    this.writer.postMessage(msg, [msg.inline]);
   }
 
   /**
-   * Builds the rows: small records' data goes inline into their rows (one copy, durable with the commit), the
-   * rest is appended to the data log in one write (page cache; the writer fsyncs it before committing).
+   * Builds the group message: small records' data goes inline into their rows (one copy into the group's
+   * buffer, durable with the commit), the rest is appended to the data log in one write (page cache; the
+   * writer fsyncs it before committing).
    */
-  private toRows(recs: AppendRecord[]): WriteRow[] {
+  private toGroup(waiters: Waiter[]): WriteGroup {
+    const n = waiters.length;
+    const text: string[] = new Array(n * TEXT_FIELDS);
+    const nums = new Float64Array(n * NUM_FIELDS);
     const parts: Uint8Array[] = [];
-    const inline: (Uint8Array | undefined)[] = [];
-    const sizes = recs.map((rec, i) => {
-      if (!rec.data) return undefined;
+    let inlineBytes = 0;
+    for (let i = 0; i < n; i++) {
+      const { receipt: r, data } = waiters[i].rec;
+      let t = i * TEXT_FIELDS;
+      text[t++] = r.requestId.toLowerCase();
+      text[t++] = r.modelHash;
+      text[t++] = r.inputDigest;
+      text[t++] = r.outputDigest;
+      text[t++] = r.signature;
+      text[t] = r.modelName;
+      const k = i * NUM_FIELDS;
+      nums[k] = Number(r.seq);
+      nums[k + 1] = Number(r.timestamp);
+      if (!data) {
+        nums[k + 2] = -1;
+        continue;
+      }
       let inputsLen = 0;
       let outputsLen = 0;
-      for (const p of rec.data.inputs) inputsLen += p.byteLength;
-      for (const p of rec.data.outputs) outputsLen += p.byteLength;
-      if (inputsLen + outputsLen <= INLINE_MAX_BYTES) inline[i] = Buffer.concat([...rec.data.inputs, ...rec.data.outputs]);
-      else parts.push(...rec.data.inputs, ...rec.data.outputs);
-      return { inputsLen, outputsLen };
-    });
+      for (const p of data.inputs) inputsLen += p.byteLength;
+      for (const p of data.outputs) outputsLen += p.byteLength;
+      nums[k + 2] = inputsLen;
+      nums[k + 3] = outputsLen;
+      if (inputsLen + outputsLen <= INLINE_MAX_BYTES) {
+        nums[k + 4] = -1;
+        nums[k + 5] = inlineBytes;
+        inlineBytes += inputsLen + outputsLen;
+      } else {
+        nums[k + 4] = -2; // in the data log: set below, after the one write
+        parts.push(...data.inputs, ...data.outputs);
+      }
+    }
+    const inline = new Uint8Array(inlineBytes);
     const loc = parts.length > 0 ? this.dataLog.append(parts) : undefined;
     let offset = loc?.offset ?? 0;
-    return recs.map((rec, i) => {
-      const r = rec.receipt;
-      const size = sizes[i];
-      let data: WriteRow["data"];
-      if (size && inline[i]) data = { segment: -1, offset: 0, inputsLen: size.inputsLen, outputsLen: size.outputsLen, inline: inline[i] };
-      else if (size && loc) {
-        data = { segment: loc.segment, offset, inputsLen: size.inputsLen, outputsLen: size.outputsLen };
-        offset += size.inputsLen + size.outputsLen;
+    for (let i = 0; i < n; i++) {
+      const k = i * NUM_FIELDS;
+      if (nums[k + 2] < 0) continue;
+      const data = waiters[i].rec.data!;
+      if (nums[k + 4] === -1) {
+        let at = nums[k + 5];
+        for (const p of data.inputs) (inline.set(p, at), (at += p.byteLength));
+        for (const p of data.outputs) (inline.set(p, at), (at += p.byteLength));
+      } else {
+        nums[k + 4] = loc!.segment;
+        nums[k + 5] = offset;
+        offset += nums[k + 2] + nums[k + 3];
       }
-      return {
-        seq: Number(r.seq),
-        requestId: r.requestId.toLowerCase(),
-        modelHash: r.modelHash,
-        inputDigest: r.inputDigest,
-        outputDigest: r.outputDigest,
-        timestamp: Number(r.timestamp),
-        signature: r.signature,
-        modelName: r.modelName,
-        data,
-      };
-    });
+    }
+    return { id: ++this.groupId, count: n, text, nums, inline: inline.buffer };
   }
 
   private settle(r: WriteResult): void {

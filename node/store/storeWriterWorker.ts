@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { closeSync, fdatasyncSync, openSync } from "node:fs";
 import { join } from "node:path";
-import type { WriteGroup, WriteResult, WriterInit } from "./StoreWriterMessages.js";
+import { NUM_FIELDS, TEXT_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
 
 // node:sqlite warns once per thread that it is experimental; the main thread already said so.
 const emitWarning = process.emitWarning;
@@ -33,18 +33,33 @@ function syncSegment(segment: number): void {
   fdatasyncSync(open.fd);
 }
 
+/** Writes the group's rows (see WriteGroup for the layout) inside the open transaction. */
+function insertRows(g: WriteGroup, now: number): void {
+  const { text, nums } = g;
+  for (let i = 0, t = 0, k = 0; i < g.count; i++, t += TEXT_FIELDS, k += NUM_FIELDS) {
+    const seq = nums[k];
+    ins.run(seq, text[t], text[t + 1], text[t + 2], text[t + 3], nums[k + 1], text[t + 4], text[t + 5], now);
+    const inputsLen = nums[k + 2];
+    if (inputsLen < 0) continue;
+    const outputsLen = nums[k + 3];
+    if (nums[k + 4] === -1) insData.run(seq, -1, 0, inputsLen, outputsLen, now, new Uint8Array(g.inline, nums[k + 5], inputsLen + outputsLen));
+    else insData.run(seq, nums[k + 4], nums[k + 5], inputsLen, outputsLen, now, null);
+  }
+}
+
 parentPort!.on("message", (group: WriteGroup) => {
   const now = Date.now();
   let result: WriteResult;
   try {
     if (init.synchronous !== "normal") {
-      for (const seg of new Set(group.rows.filter((r) => r.data && !r.data.inline).map((r) => r.data!.segment))) syncSegment(seg);
+      let last: number | undefined; // one data-log write per group: its rows share a segment
+      for (let k = 0; k < group.count * NUM_FIELDS; k += NUM_FIELDS) {
+        const seg = group.nums[k + 4];
+        if (group.nums[k + 2] >= 0 && seg !== -1 && seg !== last) syncSegment((last = seg));
+      }
     }
     db.exec("BEGIN IMMEDIATE");
-    for (const r of group.rows) {
-      ins.run(r.seq, r.requestId, r.modelHash, r.inputDigest, r.outputDigest, r.timestamp, r.signature, r.modelName, now);
-      if (r.data) insData.run(r.seq, r.data.segment, r.data.offset, r.data.inputsLen, r.data.outputsLen, now, r.data.inline ?? null);
-    }
+    insertRows(group, now);
     db.exec("COMMIT");
     result = { id: group.id, ok: true };
   } catch (err) {

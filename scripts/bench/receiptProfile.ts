@@ -76,6 +76,12 @@ const cases: Record<string, () => Promise<number>> = {
   full: () => withStore("full", true, async (issuer) => cpuPer(issueLoop(issuer))),
   noRetain: () => withStore("full", false, async (issuer) => cpuPer(issueLoop(issuer))),
   syncNormal: () => withStore("normal", true, async (issuer) => cpuPer(issueLoop(issuer))),
+  // issue() with a store that keeps nothing: everything but the store's work
+  noStore: async () => {
+    let next = 1n;
+    const stub = { reserveSeq: () => next++, releaseSeq: () => {}, append: () => Promise.resolve() } as unknown as ReceiptStore;
+    return cpuPer(issueLoop(new ReceiptIssuer(signer, stub, { retainData: true })));
+  },
   digests: () => cpuPer((n) => { for (let i = 0; i < n; i++) { fastIoDigest(inputs); fastIoDigest(outputs); } }, N * 5),
   pack: () => cpuPer((n) => { for (let i = 0; i < n; i++) { packTensors(inputs); packTensors(outputs); } }, N * 5),
   requestId: () => cpuPer((n) => { for (let i = 0; i < n; i++) deriveRequestId(signer.address, seq++, undefined); }, N * 5),

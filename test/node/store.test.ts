@@ -89,6 +89,29 @@ describe("node receipt store", function () {
     await store.close();
   });
 
+  it("writes every field of a mixed group (no data, inline, segment file) in one commit", async () => {
+    const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
+    const store = await ReceiptStore.open(join(dir, "g.sqlite"), { node });
+    const small: Tensor = { name: "y", datatype: "INT32", shape: [2], data: new Int32Array([7, -9]) };
+    const big: Tensor = { name: "x", datatype: "UINT8", shape: [3000], data: new Uint8Array(3000).map((_, i) => i * 31) };
+    const kinds = [undefined, small, big, undefined, big, small];
+    const recs = kinds.map((t, i) => {
+      const r: StoredReceipt = { ...receipt(node, store.reserveSeq()), timestamp: 1_700_000_000n + BigInt(i), modelName: `m${i}`, signature: `0x${(i + 10).toString(16).repeat(130)}` as Hex };
+      return { receipt: r, data: t && { inputs: packTensors([t]), outputs: packTensors([small, { ...small, name: "z" }]) } };
+    });
+    await Promise.all(recs.map((r) => store.append(r)));
+    for (const [i, t] of kinds.entries()) {
+      const seq = BigInt(i + 1);
+      expect(store.bySeq(seq), `seq ${seq}`).to.deep.equal({ ...recs[i].receipt, node: store.node });
+      if (!t) expect(store.data(seq), `seq ${seq}`).to.equal(undefined);
+      else {
+        expect(unpackTensors(store.data(seq)!.inputs), `seq ${seq}`).to.deep.equal([t]);
+        expect(unpackTensors(store.data(seq)!.outputs), `seq ${seq}`).to.deep.equal([small, { ...small, name: "z" }]);
+      }
+    }
+    await store.close();
+  });
+
   it("finds receipts by requestId through the prefix index, and still opens stores with the old UNIQUE(request_id) layout", async () => {
     const node = new Wallet(Wallet.createRandom().privateKey).address as Hex;
     const rid = (n: number) => `0x${createHash("sha256").update(String(n)).digest("hex")}` as Hex;
