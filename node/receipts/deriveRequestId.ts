@@ -1,5 +1,5 @@
 // The receipt's requestId: unique per node because it binds the node's address and the receipt's seq.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { Hex } from "../../client/index.js";
 
 /** Reused `node ‖ seq` buffer (20 + 8 bytes); the node part is rewritten only when the address changes. */
@@ -20,7 +20,6 @@ export function deriveRequestId(node: Hex, seq: bigint, clientId: string | undef
     prefixNode = node;
   }
   PREFIX.writeBigUInt64BE(seq, 20);
-  const h = createHash("sha256").update(PREFIX);
-  if (clientId) h.update(clientId, "utf8");
-  return `0x${h.digest("hex")}` as Hex;
+  if (!clientId) return `0x${hash("sha256", PREFIX, "hex")}` as Hex;
+  return `0x${createHash("sha256").update(PREFIX).update(clientId, "utf8").digest("hex")}` as Hex;
 }

@@ -1,5 +1,5 @@
 // ioDigest for the receipt hot path: same bytes, hashed straight from the tensors' typed arrays.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { ioDigest, DATATYPE_CODES, type Hex, type Tensor, type Datatype } from "../../client/index.js";
 
 /** Typed array each fixed-size datatype must come in (what the node's decoders and ORT produce). */
@@ -57,6 +57,10 @@ function needsCanonicalFloats(t: Tensor): boolean {
   return false;
 }
 
+/** Header and raw bytes up to this size are copied into SCRATCH and hashed in one call (cheaper than a Hash object). */
+const ONE_SHOT_MAX = 16384;
+const SCRATCH = Buffer.allocUnsafe(ONE_SHOT_MAX);
+
 /** The tensor digest when the fast path applies (fixed-size type in its typed array, count matches, no NaN/-0), else undefined. */
 function fastTensorDigest(t: Tensor): Buffer | undefined {
   if (t === null || typeof t !== "object" || typeof t.name !== "string" || t.name.length === 0 || !Array.isArray(t.shape)) return undefined;
@@ -68,8 +72,13 @@ function fastTensorDigest(t: Tensor): Buffer | undefined {
     count *= d;
   }
   if (t.data.length !== count || needsCanonicalFloats(t)) return undefined;
+  const h = header(t);
   const d = t.data;
-  return createHash("sha256").update(header(t)).update(new Uint8Array(d.buffer, d.byteOffset, d.byteLength)).digest();
+  const raw = new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+  if (h.length + raw.length > ONE_SHOT_MAX) return createHash("sha256").update(h).update(raw).digest();
+  h.copy(SCRATCH, 0);
+  SCRATCH.set(raw, h.length);
+  return hash("sha256", SCRATCH.subarray(0, h.length + raw.length), "buffer") as Buffer;
 }
 
 /**
@@ -86,7 +95,7 @@ export function fastIoDigest(tensors: readonly Tensor[]): Hex {
   if (!Array.isArray(tensors)) return ioDigest(tensors);
   if (tensors.length === 1) {
     const d = fastTensorDigest(tensors[0]);
-    return d ? (`0x${createHash("sha256").update(d).digest("hex")}` as Hex) : ioDigest(tensors);
+    return d ? (`0x${hash("sha256", d, "hex")}` as Hex) : ioDigest(tensors);
   }
   const items: { key: Buffer; digest: Buffer }[] = [];
   for (const t of tensors) {

@@ -1,5 +1,5 @@
 // Serving benchmark: raw in-process worker-pool throughput vs the node over HTTP (JSON and binary), printed as one JSON object.
-// usage: npm run --silent bench:serve [-- --seconds 4 --slices 4 --models paddle-cls,mlp --ep cuda,cpu --concurrency 1,16 --batch 1]
+// usage: npm run --silent bench:serve [-- --seconds 4 --slices 4 --models paddle-cls,mlp --ep cuda,cpu --concurrency 1,16 --batch 1 --receipt-only]
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +25,8 @@ const BATCH = Number(arg("batch", "1"));
 const SLICES = Number(arg("slices", "4"));
 /** `--raw-only`: measure only the in-process runner (e.g. CPU vs CUDA at a large batch); no daemon. */
 const RAW_ONLY = process.argv.includes("--raw-only");
+/** `--receipt-only`: measure only receiptOverheadUs (no daemon, no throughput runs; `runs` is empty). */
+const RECEIPT_ONLY = process.argv.includes("--receipt-only");
 /** `--sync full|normal`: the node's storeSynchronous (full = fsync per group commit, the default). */
 const SYNC = arg("sync", "full");
 /** `--dump-metrics`: include the daemon's nv_inference_* lines per model in the output. */
@@ -155,7 +157,7 @@ try {
     logLevel: "warn",
   };
   writeFileSync(join(dir, "node.json"), JSON.stringify(config));
-  if (!RAW_ONLY)
+  if (!RAW_ONLY && !RECEIPT_ONLY)
     daemon = spawn(process.execPath, ["--import", "tsx", "node/main.ts", "--config", join(dir, "node.json")], {
       env: { ...process.env, VERITENSOR_SIGNING_KEY: Wallet.createRandom().privateKey, VERITENSOR_LOG_LEVEL: "info" },
       stdio: ["ignore", "ignore", "pipe"],
@@ -189,7 +191,7 @@ try {
     const feed = (): RawTensor[] => [{ name: runner.inputs[0].name, type: "float32", dims: SHAPES[c.name], data: input }];
     const rawCall = async () => void (await runner.infer(feed()));
     const bodies = requestBodies(c.name, input, runner.inputs[0].name);
-    for (const conc of CONCURRENCY) {
+    for (const conc of RECEIPT_ONLY ? [] : CONCURRENCY) {
       const agent = new Agent({ keepAlive: true, maxSockets: conc });
       const calls = {
         raw: rawCall,

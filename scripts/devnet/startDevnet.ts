@@ -90,12 +90,21 @@ export async function startDevnet(o: { root: string; narrator: Narrator; port?: 
 
     const addressesFile = join(dir, "addresses.json");
     const addresses = await narrator.step("Deploying the contracts with Hardhat Ignition", async (say) => {
-      rmSync(join(root, "ignition", "deployments", "chain-31337"), { recursive: true, force: true });
+      // A journal of its own (per chain port), so that two devnets at once do not share Ignition's chain-31337 one;
+      // the chain is new each time, so the journal is dropped once the addresses are written.
+      const deploymentId = `devnet-${port}`;
+      const journal = join(root, "ignition", "deployments", deploymentId);
+      rmSync(journal, { recursive: true, force: true });
       const { default: hre } = await import("hardhat");
       const { deployVeritensor } = await import("../deploy/deployVeritensor.js");
       const connection = await hre.network.create({ network: "localhost", override: { url: chain.rpcUrl } });
-      const a = await deployVeritensor(connection, { outFile: addressesFile, root, subnetParams: DEVNET_SUBNET_PARAMS, challengeParams: DEVNET_CHALLENGE_PARAMS });
-      await connection.close();
+      let a;
+      try {
+        a = await deployVeritensor(connection, { outFile: addressesFile, root, deploymentId, subnetParams: DEVNET_SUBNET_PARAMS, challengeParams: DEVNET_CHALLENGE_PARAMS });
+      } finally {
+        await connection.close();
+        rmSync(journal, { recursive: true, force: true });
+      }
       for (const [name, address] of Object.entries(a.contracts)) say(`${name.padEnd(16)} ${address}`);
       say(`models registered: ${a.models.map((m) => `${m.name} (${m.modelHash.slice(0, 10)}…)`).join(", ")}`);
       say(`addresses written to ${addressesFile}`);

@@ -60,6 +60,18 @@ describe("node fastIoDigest", function () {
     }
   });
 
+  it("equals ioDigest around the one-shot size limit (16 KiB of header and data) and for large tensors", () => {
+    const r = rng(9);
+    for (const n of [4090, 4091, 4092, 4096, 100_000]) {
+      const tensors: Tensor[] = [
+        { name: "x", datatype: "FP32", shape: [n], data: new Float32Array(n).map(() => r()) },
+        { name: "y", datatype: "UINT8", shape: [1, n], data: new Uint8Array(n).map(() => Math.floor(r() * 256)) },
+      ];
+      expect(fastIoDigest([tensors[0]]), `FP32 ${n}`).to.equal(ioDigest([tensors[0]]));
+      expect(fastIoDigest(tensors), `FP32 + UINT8 ${n}`).to.equal(ioDigest(tensors));
+    }
+  });
+
   it("throws ioDigest's errors: duplicate names, malformed tensors", () => {
     const t: Tensor = { name: "x", datatype: "FP32", shape: [2], data: new Float32Array([1, 2]) };
     expect(() => fastIoDigest([t, { ...t }])).to.throw(/two tensors are named/);
