@@ -1,4 +1,4 @@
-// Converts a protocol receipt to the IAuditLog.Receipt struct argument of the Challenges contract.
+// Converts a protocol receipt to the IAuditLog.Receipt struct argument of the AuditLog and Challenges contracts.
 import { getAddress, isAddress, isHexString } from "ethers";
 import type { Receipt } from "../protocol/Receipt.js";
 import { DisputeArgumentError } from "./DisputeArgumentError.js";
@@ -18,8 +18,8 @@ const BYTES32 = ["requestId", "modelHash", "inputDigest", "outputDigest"] as con
 const UINT64 = ["seq", "timestamp"] as const;
 
 /**
- * The struct argument for `proveDoubleSign`, `openInclusionChallenge` and `openWrongOutputChallenge`: the seven
- * receipt fields (a `SignedReceipt`'s signature is dropped; pass it as the separate `bytes` argument). Checks every
+ * The struct argument for `AuditLog.verifyReceipt` and for `proveDoubleSign`, `openInclusionChallenge` and
+ * `openWrongOutputChallenge`: the seven receipt fields (a `SignedReceipt`'s signature is dropped; pass it as the separate `bytes` argument). Checks every
  * field so a malformed receipt fails here with a clear message instead of as an ABI encoding error.
  *
  * @example

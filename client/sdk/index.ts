@@ -28,7 +28,7 @@ export { verifyInferenceReceipt, type VerifyInferenceReceiptParameters } from ".
 export { waitForInclusion, type WaitForInclusionParameters, type InclusionProof } from "./waitForInclusion.js";
 export { verifyInclusion } from "./verifyInclusion.js";
 export { verifyReceipt } from "./verifyReceipt.js";
-export { toReceiptStruct } from "./toReceiptStruct.js";
+export { toContractReceipt, type ContractReceipt } from "../disputes/toContractReceipt.js";
 export { readEvents } from "./readEvents.js";
 export { type ChainEvent } from "./ChainEvent.js";
 

@@ -2,7 +2,7 @@
 import { hashReceipt, verifyBatchProof, type Hex, type SignedReceipt } from "../index.js";
 import type { ClientContext } from "./ClientContext.js";
 import { InclusionProofError } from "./errors/InclusionProofError.js";
-import { toReceiptStruct } from "./toReceiptStruct.js";
+import { toContractReceipt } from "../disputes/toContractReceipt.js";
 import type { InclusionProof } from "./waitForInclusion.js";
 
 /**
@@ -24,7 +24,7 @@ export async function verifyInclusion(ctx: ClientContext, p: { receipt: SignedRe
   if (BigInt(batch.root) >> 80n !== BigInt(root) >> 80n) {
     throw new InclusionProofError(receipt.requestId, `the on-chain root commitment ${batch.root} does not match the node's root ${root}`);
   }
-  if (!(await ctx.contracts.auditLog.verifyReceipt(toReceiptStruct(receipt), proof))) {
+  if (!(await ctx.contracts.auditLog.verifyReceipt(toContractReceipt(receipt), proof))) {
     throw new InclusionProofError(receipt.requestId, "AuditLog.verifyReceipt rejected the proof");
   }
   return { leaf, root, proof, batchIndex: Number(batchIndex), firstSeq: BigInt(batch.firstSeq), lastSeq: BigInt(batch.lastSeq), txHash };

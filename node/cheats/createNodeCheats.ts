@@ -7,7 +7,7 @@ import type { CheatConfig } from "./CheatConfig.js";
 import type { CheatStats, NodeCheats } from "./NodeCheats.js";
 import { CheatsRefusedError } from "./CheatsRefusedError.js";
 import { DEV_CHAIN_ID } from "./DEV_CHAIN_ID.js";
-import { mulberry32 } from "./mulberry32.js";
+import { mulberry32 } from "../util/mulberry32.js";
 import { perturbTensor } from "./perturbTensor.js";
 
 const MODES = new Set(["random", "wrongModel", "noise", "omission", "doubleSign"]);

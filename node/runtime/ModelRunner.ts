@@ -1,5 +1,6 @@
 // One model's pool of session workers with a bounded queue and dynamic batching along the first dim.
-import type { RawTensor, RawTensorData } from "./RawTensor.js";
+import type { RawTensor } from "./RawTensor.js";
+import type { TensorData } from "../../client/index.js";
 import type { ModelRunnerOptions } from "./ModelRunnerOptions.js";
 import type { InferOutcome } from "./InferOutcome.js";
 import type { WorkerTensorSpec } from "./WorkerMessages.js";
@@ -26,7 +27,7 @@ export interface ExecutionReport {
   inferUs: number;
 }
 
-type TypedArrayCtor = new (n: number) => RawTensorData;
+type TypedArrayCtor = new (n: number) => TensorData;
 
 /** Typed array per onnxruntime type (for warm-up inputs). */
 const TYPED_ARRAYS: Record<string, TypedArrayCtor> = {
@@ -354,7 +355,7 @@ export class ModelRunner {
 
 /** A fresh copy of a tensor (its buffer is transferred to the worker). */
 function copyTensor(t: RawTensor): RawTensor {
-  return { name: t.name, type: t.type, dims: t.dims, data: t.data.slice() as RawTensorData };
+  return { name: t.name, type: t.type, dims: t.dims, data: t.data.slice() as TensorData };
 }
 
 /** Concatenates the jobs' inputs along the first dimension (jobs share names, types and other dims), zero-padded to `total` rows. */
@@ -385,7 +386,7 @@ function splitOutputs(outputs: RawTensor[], jobs: Job[], total: number): RawTens
   return jobs.map((j) => {
     const mine = outputs.map((o) => {
       const rowLen = o.dims.slice(1).reduce((a, b) => a * b, 1);
-      const data = o.data.subarray(row * rowLen, (row + j.rows) * rowLen) as RawTensorData;
+      const data = o.data.subarray(row * rowLen, (row + j.rows) * rowLen) as TensorData;
       return { name: o.name, type: o.type, dims: [j.rows, ...o.dims.slice(1)], data };
     });
     row += j.rows;

@@ -1,17 +1,5 @@
 // The runtime's tensor form: what crosses the worker boundary (onnxruntime type names, plain typed arrays).
-
-/** Typed arrays onnxruntime-node accepts and returns for the numeric and bool tensor types. */
-export type RawTensorData =
-  | Float32Array
-  | Float64Array
-  | Uint8Array
-  | Int8Array
-  | Uint16Array
-  | Int16Array
-  | Uint32Array
-  | Int32Array
-  | BigInt64Array
-  | BigUint64Array;
+import type { TensorData } from "../../client/index.js";
 
 /**
  * A tensor as the runtime sees it: onnxruntime's type string (`float32`, `int64`, `bool`...), dims and
@@ -24,6 +12,6 @@ export interface RawTensor {
   type: string;
   /** Dimensions, row-major. */
   dims: number[];
-  /** Elements (bool as 0/1 bytes, float16 as raw half bits). */
-  data: RawTensorData;
+  /** Elements (bool as 0/1 bytes, float16 as raw half bits): the protocol's typed arrays, which onnxruntime-node takes and returns. */
+  data: TensorData;
 }

@@ -5,7 +5,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { setPriority, constants } from "node:os";
 import * as ort from "onnxruntime-node";
 import type { WorkerInit, WorkerReady, WorkerRunRequest, WorkerRunResult, WorkerTensorSpec } from "./WorkerMessages.js";
-import type { RawTensor, RawTensorData } from "./RawTensor.js";
+import type { RawTensor } from "./RawTensor.js";
+import type { TensorData } from "../../client/index.js";
 
 const init = workerData as WorkerInit;
 // Inference threads yield to the event loop thread (HTTP, digests, signing): on Linux a thread's nice
@@ -42,9 +43,9 @@ async function createSession(): Promise<{ session: ort.InferenceSession; ep: str
 }
 
 /** Copies an output into a transferable typed array that owns its whole buffer. */
-function ownData(data: RawTensorData): RawTensorData {
+function ownData(data: TensorData): TensorData {
   if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return data;
-  return data.slice() as RawTensorData;
+  return data.slice() as TensorData;
 }
 
 let session: ort.InferenceSession;
@@ -80,7 +81,7 @@ port.on("message", async (msg: WorkerRunRequest | { kind: "close" }) => {
     const transfer: ArrayBuffer[] = [];
     for (const name of session.outputNames) {
       const t = out[name];
-      const data = ownData(t.data as RawTensorData);
+      const data = ownData(t.data as TensorData);
       outputs.push({ name, type: t.type, dims: [...t.dims], data });
       transfer.push(data.buffer as ArrayBuffer);
     }

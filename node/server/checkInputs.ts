@@ -1,7 +1,7 @@
 // Checks decoded inputs against a model's io spec and turns them into runtime feeds; every mismatch is a 400.
 import type { Tensor } from "../../client/index.js";
 import type { ServedModel } from "../models/ServedModel.js";
-import type { RawTensor, RawTensorData } from "../runtime/RawTensor.js";
+import type { RawTensor } from "../runtime/RawTensor.js";
 import { HttpError } from "../http/HttpError.js";
 
 /** Index of the first NaN/Inf element, or -1. */
@@ -63,6 +63,6 @@ export function checkInputs(model: ServedModel, inputs: Tensor[]): RawTensor[] {
       const bad = firstNonFinite(t);
       if (bad >= 0) throw new HttpError(400, `input '${spec.name}' holds NaN or Infinity at flat index ${bad}; model '${model.config.name}' accepts finite values only`);
     }
-    return { name: spec.name, type: spec.ortType, dims: t.shape, data: t.data as RawTensorData };
+    return { name: spec.name, type: spec.ortType, dims: t.shape, data: t.data };
   });
 }

@@ -4,19 +4,10 @@ import hre from "hardhat";
 import { pathToFileURL } from "node:url";
 import { commitHashOf, defaultParams, deploySubnet, fundedWallets, fundStakers, mineTo, registerNodes, registerValidators } from "../../test/subnet/helpers.js";
 import { commitBatchGasWithSubnet } from "../../test/subnet/commitBatchGas.js";
+import { mulberry32 } from "../../node/util/mulberry32.js";
 
 const E18 = 10n ** 18n;
 const GAS = { gasLimit: 16_000_000n };
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Finalises every epoch before `e` (earlier epochs without reveals). */
 async function catchUp(subnet: any, e: bigint) {
@@ -39,7 +30,7 @@ export async function finalizeGas(V: number, N: number, stepsPerTx: number) {
   const listing = { endpoint: "https://node.example", pricePerInference: 1n, region: "eu", energySource: "grid", carbonIntensity: 300 };
   await registerNodes(subnet, ops.slice(V), signers.map((w) => w.address), listing, () => 2n * E18, GAS);
   await registerValidators(subnet, ops.slice(0, V), (v) => 10n * E18 + BigInt(v) * E18, GAS);
-  const rand = rng(42);
+  const rand = mulberry32(42);
   const genesis = await subnet.genesisBlock();
   const L = params.epochLength as bigint;
   const C = params.commitBlocks as bigint;

@@ -19,6 +19,7 @@ import { synthesizeInputs } from "../../node/validator/synthesizeInputs.js";
 import type { ProbeSpec } from "../../node/validator/ProbeSpec.js";
 import { measureDispute } from "./verifyDispute.js";
 import { measureReceiptCheats } from "./verifyReceiptCheats.js";
+import { mulberry32 } from "../../node/util/mulberry32.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CHEAT_RATE = 0.1;
@@ -57,13 +58,7 @@ const NODE_SESSIONS: ort.InferenceSession.SessionOptions[] = [
 /** DESIGN.md: honest CUDA vs CPU agrees to cosine >= 0.9999998; modelled as Gaussian drift with 1 - cosine = 2e-7. */
 const CUDA_ONE_MINUS_COS = 2e-7;
 
-let seed = 12345;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(12345);
 const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-300)) * Math.cos(2 * Math.PI * rnd());
 
 function toOrt(t: Tensor): ort.Tensor {

@@ -2,7 +2,7 @@
 import { formatUnits, getAddress } from "ethers";
 import { hashReceipt, verifyBatchProof, type SignedReceipt, type Tensor } from "../../client/index.js";
 import type { InclusionProof } from "../../client/sdk/waitForInclusion.js";
-import { toReceiptStruct } from "../../client/sdk/toReceiptStruct.js";
+import { toContractReceipt } from "../../client/disputes/toContractReceipt.js";
 import type { DemoResult } from "./DemoResult.js";
 import type { Devnet } from "./startDevnet.js";
 import type { Narrator } from "./Narrator.js";
@@ -77,7 +77,7 @@ export async function runDemo(devnet: Devnet, narrator: Narrator): Promise<DemoR
       say(`AuditLog batch #${inclusion.batchIndex} of ${receipt.node}: seqs ${inclusion.firstSeq}..${inclusion.lastSeq}, root ${inclusion.root}`);
       if (inclusion.txHash) say(`commitBatch tx ${inclusion.txHash}`);
       const offChain = verifyBatchProof(hashReceipt(receipt), inclusion.proof, inclusion.root);
-      const onChain = await user.context.contracts.auditLog.verifyReceipt(toReceiptStruct(receipt), inclusion.proof);
+      const onChain = await user.context.contracts.auditLog.verifyReceipt(toContractReceipt(receipt), inclusion.proof);
       say(`proof of ${inclusion.proof.length} hashes: off-chain ${offChain ? "valid" : "INVALID"}, AuditLog.verifyReceipt ${onChain ? "true" : "false"}`);
       result.rootCommitted = offChain && onChain;
       if (!result.rootCommitted) throw new Error("proof rejected");

@@ -3,17 +3,12 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { network } from "hardhat";
+import type { ReceiptJson } from "../../client/index.js";
 
-interface VectorReceipt {
-  requestId: string;
-  modelHash: string;
-  inputDigest: string;
-  outputDigest: string;
-  node: string;
-  seq: string;
-  timestamp: string;
+/** A vector receipt in the JSON wire form (the batch vectors leave the signature out). */
+type VectorReceipt = Pick<ReceiptJson, "requestId" | "modelHash" | "inputDigest" | "outputDigest" | "node" | "seq" | "timestamp"> & {
   signature?: string;
-}
+};
 interface ReceiptCase {
   receipt: VectorReceipt;
   structHash: string;

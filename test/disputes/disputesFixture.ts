@@ -5,6 +5,7 @@ import { MerkleTree } from "merkletreejs";
 import { keccak256 as keccakBytes, TypedDataEncoder, getBytes, hexlify, id as idHash, type BaseContract, type Result } from "ethers";
 import type { IChallenges } from "../../types/ethers-contracts/Challenges.js";
 import type { AuditLog, Challenges, DisputesMockSlashable, VeritensorToken } from "../../types/ethers-contracts/index.js";
+import type { ContractReceipt } from "../../client/disputes/toContractReceipt.js";
 
 export type Connection = Awaited<ReturnType<typeof network.create>>;
 
@@ -12,15 +13,8 @@ export type Connection = Awaited<ReturnType<typeof network.create>>;
 export { RECEIPT_TYPES } from "../../client/index.js";
 import { RECEIPT_TYPES } from "../../client/index.js";
 
-export interface TestReceipt {
-  requestId: string;
-  modelHash: string;
-  inputDigest: string;
-  outputDigest: string;
-  node: string;
-  seq: bigint;
-  timestamp: bigint;
-}
+/** A receipt as the contracts take it (the `IAuditLog.Receipt` struct). */
+export type TestReceipt = ContractReceipt;
 
 export const WAD = 10n ** 18n;
 export const POOL = 1000n * WAD;

@@ -3,20 +3,11 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { id as idHash } from "ethers";
 import { deployDisputes, Outcome, plainParams, Vote, WAD } from "./disputesFixture.js";
+import { mulberry32 } from "../../node/util/mulberry32.js";
 
 const conn = await network.create();
 const { networkHelpers } = conn;
 const { time } = networkHelpers;
-
-/** mulberry32: a small deterministic PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Action = "silent" | "commitOnly" | "match" | "mismatch";
 const ACTIONS: Action[] = ["silent", "commitOnly", "match", "mismatch"];
@@ -24,7 +15,7 @@ const ACTIONS: Action[] = ["silent", "commitOnly", "match", "mismatch"];
 describe("Challenges: randomised settlement accounting", () => {
   it("pays exactly what the rules say over 25 random disputes", async () => {
     const f = await deployDisputes(conn);
-    const rand = prng(20261123);
+    const rand = mulberry32(20261123);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const wad = (max: bigint) => (BigInt(Math.floor(rand() * 1e9)) * max) / 1_000_000_000n;
     const base = plainParams(await f.challenges.params());

@@ -12,6 +12,7 @@ import { InclusionProofError } from "../../client/sdk/errors/InclusionProofError
 import { ReceiptSignatureMismatchError } from "../../client/sdk/errors/ReceiptSignatureMismatchError.js";
 import { SignerRequiredError } from "../../client/sdk/errors/SignerRequiredError.js";
 import { UnknownModelError } from "../../client/sdk/errors/UnknownModelError.js";
+import { devActors } from "../../scripts/devnet/devAccounts.js";
 import type { TestDevnet } from "./devnetFixture.js";
 
 const TOKEN = 10n ** 18n;
@@ -189,6 +190,13 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       const bad = spawnSync(process.execPath, ["client/cli/bin.js", "--json", "stake", "positions"], { env: { ...env, VERITENSOR_PRIVATE_KEY: "" }, encoding: "utf8" });
       expect(bad.status).to.equal(1);
       expect(JSON.parse(bad.stdout).error).to.match(/--key/);
+      // A write command: without --json the result is indented JSON with token amounts in VTS.
+      const claimEnv = { ...env, VERITENSOR_PRIVATE_KEY: devActors().delegator.privateKey };
+      const claim = spawnSync(process.execPath, ["client/cli/bin.js", "stake", "claim", devnet.nodes[0].operator.address], { env: claimEnv, encoding: "utf8" });
+      expect(claim.status, claim.stderr).to.equal(0);
+      const claimed = JSON.parse(claim.stdout);
+      expect(claimed.claimed).to.match(/^\d+\.\d+$/);
+      expect(claimed.txHashes).to.have.length(1);
     });
 
     // Last: it slashes node-2 (whose key we hold on the devnet) to prove the SDK's double-sign helper.

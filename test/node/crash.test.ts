@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { ContractFactory, JsonRpcProvider, Wallet, Contract, parseEther, NonceManager } from "ethers";
 import { receiptFromJson, type SignedReceipt } from "../../client/index.js";
-import { randomFloats } from "./nodeFixture.js";
+import { expectContiguousBatches, randomFloats } from "./nodeFixture.js";
 
 const HARDHAT_KEY0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
@@ -178,13 +178,7 @@ describe("node crash safety (kill -9)", function () {
     db.close();
     expect(row.lo).to.equal(1);
     expect(row.n).to.equal(row.hi); // no gap
-    const count = Number(await audit.batchCount(nodeAddress));
-    let next = 1n;
-    for (let i = 0; i < count; i++) {
-      const b = await audit.batchAt(nodeAddress, i);
-      expect(b.firstSeq).to.equal(next);
-      next = b.lastSeq + 1n;
-    }
+    await expectContiguousBatches(audit, nodeAddress);
     const stats = await (await fetch(`${daemon.url}/metrics`)).text();
     expect(stats).to.match(/veritensor_receipts_committed \d+/);
     daemon.child.kill("SIGTERM");

@@ -7,16 +7,7 @@ import { createHash } from "node:crypto";
 import type { Hex } from "../../client/index.js";
 import { packTensors } from "../../node/store/packTensors.js";
 import { unpackTensors } from "../../node/store/unpackTensors.js";
-
-/** Deterministic PRNG so that a failure reproduces. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../node/util/mulberry32.js";
 
 function randomTensor(r: () => number, name: string): Tensor {
   const shape = Array.from({ length: Math.floor(r() * 3) }, () => Math.floor(r() * 4));
@@ -57,7 +48,7 @@ function randomTensor(r: () => number, name: string): Tensor {
 
 describe("node fastIoDigest", function () {
   it("equals ioDigest on thousands of random tensor sets (NaN, -0, FP16, views, unicode names, 0-d and empty)", () => {
-    const r = rng(7);
+    const r = mulberry32(7);
     const names = ["x", "input", "state", "sr", "é", "z", "\u{1F600}", "Ω", "a b"];
     for (let i = 0; i < 3000; i++) {
       const k = Math.floor(r() * 4);
@@ -70,7 +61,7 @@ describe("node fastIoDigest", function () {
   });
 
   it("equals ioDigest around the one-shot size limit (16 KiB of header and data) and for large tensors", () => {
-    const r = rng(9);
+    const r = mulberry32(9);
     for (const n of [4090, 4091, 4092, 4096, 100_000]) {
       const tensors: Tensor[] = [
         { name: "x", datatype: "FP32", shape: [n], data: new Float32Array(n).map(() => r()) },
@@ -102,7 +93,7 @@ describe("node fastIoDigest", function () {
   });
 
   it("packTensors (cached headers) round-trips random tensor sets through unpackTensors", () => {
-    const r = rng(11);
+    const r = mulberry32(11);
     for (let i = 0; i < 500; i++) {
       const names = ["a|1", "a", "b,2", "é"].filter(() => r() < 0.6);
       const tensors = names.map((n) => randomTensor(r, n));

@@ -2,18 +2,12 @@
 import { expect } from "chai";
 import { startTestNode, randomFloats } from "./nodeFixture.js";
 import type { RunningNode } from "../../node/startNode.js";
+import { xorshift32 } from "../../node/util/xorshift32.js";
 
 /** xorshift32 PRNG with a pinned seed. */
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
+  const state = xorshift32(seed);
+  const next = () => state() / 0x100000000;
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

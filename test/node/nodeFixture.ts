@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { Wallet } from "ethers";
 import { Ajv, type ValidateFunction } from "ajv";
+import { expect } from "chai";
 import { startNode, type RunningNode, type StartNodeOptions } from "../../node/startNode.js";
 import type { NodeConfig } from "../../node/config/NodeConfig.js";
 import type { ModelConfig } from "../../node/models/ModelConfig.js";
@@ -94,4 +95,16 @@ export function randomFloats(n: number, seed: number): Float32Array {
   const next = xorshift32(seed);
   for (let i = 0; i < n; i++) out[i] = (next() / 0x100000000) * 2 - 1;
   return out;
+}
+
+/** Asserts that `node`'s batches on `audit` cover seq 1, 2, ... with no gap or overlap; returns how many there are. */
+export async function expectContiguousBatches(audit: any, node: string): Promise<number> {
+  const count = Number(await audit.batchCount(node));
+  let next = 1n;
+  for (let i = 0; i < count; i++) {
+    const b = await audit.batchAt(node, i);
+    expect(b.firstSeq).to.equal(next);
+    next = b.lastSeq + 1n;
+  }
+  return count;
 }

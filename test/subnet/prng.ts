@@ -1,4 +1,5 @@
 // Deterministic PRNG for the subnet tests (mulberry32): pinned seeds, reproducible sequences.
+import { mulberry32 } from "../../node/util/mulberry32.js";
 
 /**
  * A seeded PRNG with helpers for integers, picks and bigints.
@@ -6,13 +7,7 @@
  * const r = prng(7); r.int(10); r.pick(["a", "b"]);
  */
 export function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     /** Integer in [0, n). */

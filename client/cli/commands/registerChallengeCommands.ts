@@ -2,9 +2,8 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { receiptFromJson } from "../../index.js";
-import { cliClient, type GlobalOptions } from "../cliClient.js";
-import { printResult } from "../printResult.js";
-import { Progress } from "../Progress.js";
+import type { VeritensorClient } from "../../sdk/VeritensorClient.js";
+import { runClientAction } from "../runClientAction.js";
 
 /** Reads a receipt saved by `infer --save-receipt` (or a bare receipt JSON). */
 function readReceipt(file: string) {
@@ -20,14 +19,7 @@ function readReceipt(file: string) {
  */
 export function registerChallengeCommands(program: Command): void {
   const ch = program.command("challenge").description("dispute receipts: double-sign, inclusion, wrong output");
-  const run = async (cmd: Command, label: string, fn: (client: ReturnType<typeof cliClient>) => Promise<unknown>) => {
-    const g = cmd.optsWithGlobals<GlobalOptions>();
-    const progress = new Progress(g.json);
-    progress.start(label);
-    const res = await fn(cliClient(g));
-    progress.done();
-    printResult(g.json, res, (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x), 2));
-  };
+  const run = (cmd: Command, label: string, fn: (client: VeritensorClient) => Promise<unknown>) => runClientAction(cmd, label, fn, String);
   ch.command("double-sign <receiptA> <receiptB>")
     .description("prove two different receipts signed for one (node, seq): slashes at once")
     .action((a: string, b: string, _o, cmd: Command) => run(cmd, "proving double-sign", (c) => c.proveDoubleSign(readReceipt(a), readReceipt(b))));

@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { formatUnits, parseUnits } from "ethers";
 import { cliClient, type GlobalOptions } from "../cliClient.js";
 import { printResult } from "../printResult.js";
-import { Progress } from "../Progress.js";
+import { runClientAction } from "../runClientAction.js";
+import type { VeritensorClient } from "../../sdk/VeritensorClient.js";
 
 /**
  * Adds the `stake` command group. Amounts are in tokens (18 decimals), e.g. `100` or `0.5`.
@@ -13,14 +14,7 @@ import { Progress } from "../Progress.js";
  */
 export function registerStakeCommands(program: Command): void {
   const stake = program.command("stake").description("delegate tokens to node and validator operators and collect rewards");
-  const tx = async (cmd: Command, label: string, fn: (c: ReturnType<typeof cliClient>) => Promise<unknown>) => {
-    const g = cmd.optsWithGlobals<GlobalOptions>();
-    const progress = new Progress(g.json);
-    progress.start(label);
-    const res = await fn(cliClient(g));
-    progress.done();
-    printResult(g.json, res, (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? formatUnits(x, 18) : x), 2));
-  };
+  const tx = (cmd: Command, label: string, fn: (c: VeritensorClient) => Promise<unknown>) => runClientAction(cmd, label, fn, (x) => formatUnits(x, 18));
   stake
     .command("delegate <operator> <amount>")
     .description("delegate tokens to an operator's pool (approves the Subnet first)")

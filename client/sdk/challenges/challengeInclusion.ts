@@ -4,7 +4,7 @@ import type { ClientContext } from "../ClientContext.js";
 import { ensureAllowance } from "../internal/ensureAllowance.js";
 import { findEvent } from "../internal/findEvent.js";
 import { sendTransaction } from "../internal/sendTransaction.js";
-import { toReceiptStruct } from "../toReceiptStruct.js";
+import { toContractReceipt } from "../../disputes/toContractReceipt.js";
 
 /**
  * Opens an inclusion challenge (approving the inclusion bond first). The node must answer with a
@@ -17,7 +17,7 @@ import { toReceiptStruct } from "../toReceiptStruct.js";
 export async function challengeInclusion(ctx: ClientContext, receipt: SignedReceipt): Promise<{ challengeId: bigint; responseDeadline: bigint; txHash: string }> {
   const params = await ctx.contracts.challenges.params();
   await ensureAllowance(ctx, ctx.addresses.contracts.Challenges, BigInt(params.inclusionBond));
-  const tx = await sendTransaction(ctx, "openInclusionChallenge", ctx.contracts.challenges, "openInclusionChallenge", [toReceiptStruct(receipt), receipt.signature]);
+  const tx = await sendTransaction(ctx, "openInclusionChallenge", ctx.contracts.challenges, "openInclusionChallenge", [toContractReceipt(receipt), receipt.signature]);
   const opened = findEvent(tx, ctx.contracts.challenges, "ChallengeOpened");
   const requested = findEvent(tx, ctx.contracts.challenges, "InclusionResponseRequested");
   return { challengeId: BigInt(opened?.args.id ?? 0n), responseDeadline: BigInt(requested?.args.responseDeadline ?? 0n), txHash: tx.hash };

@@ -4,7 +4,7 @@ import type { ClientContext } from "../ClientContext.js";
 import { ensureAllowance } from "../internal/ensureAllowance.js";
 import { findEvent } from "../internal/findEvent.js";
 import { sendTransaction } from "../internal/sendTransaction.js";
-import { toReceiptStruct } from "../toReceiptStruct.js";
+import { toContractReceipt } from "../../disputes/toContractReceipt.js";
 
 /** Parameters of {@link challengeOutput}. */
 export interface ChallengeOutputParameters {
@@ -29,7 +29,7 @@ export async function challengeOutput(ctx: ClientContext, p: ChallengeOutputPara
   await ensureAllowance(ctx, ctx.addresses.contracts.Challenges, BigInt(params.wrongOutputBond));
   const signature = p.useProof ? "0x" : p.receipt.signature;
   const tx = await sendTransaction(ctx, "openWrongOutputChallenge", ctx.contracts.challenges, "openWrongOutputChallenge", [
-    toReceiptStruct(p.receipt),
+    toContractReceipt(p.receipt),
     signature,
     p.proof ?? [],
     p.evidenceUri ?? "",

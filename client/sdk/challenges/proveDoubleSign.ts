@@ -3,7 +3,7 @@ import type { SignedReceipt } from "../../index.js";
 import type { ClientContext } from "../ClientContext.js";
 import { findEvent } from "../internal/findEvent.js";
 import { sendTransaction } from "../internal/sendTransaction.js";
-import { toReceiptStruct } from "../toReceiptStruct.js";
+import { toContractReceipt } from "../../disputes/toContractReceipt.js";
 
 /**
  * Submits two conflicting signed receipts of the same (node, seq). The contract checks both
@@ -13,7 +13,7 @@ import { toReceiptStruct } from "../toReceiptStruct.js";
  * const { challengeId, slashed } = await client.proveDoubleSign(receiptA, receiptB);
  */
 export async function proveDoubleSign(ctx: ClientContext, a: SignedReceipt, b: SignedReceipt): Promise<{ challengeId: bigint; slashed: bigint; txHash: string }> {
-  const receipt = await sendTransaction(ctx, "proveDoubleSign", ctx.contracts.challenges, "proveDoubleSign", [toReceiptStruct(a), a.signature, toReceiptStruct(b), b.signature]);
+  const receipt = await sendTransaction(ctx, "proveDoubleSign", ctx.contracts.challenges, "proveDoubleSign", [toContractReceipt(a), a.signature, toContractReceipt(b), b.signature]);
   const slash = findEvent(receipt, ctx.contracts.challenges, "NodeSlashed");
   const opened = findEvent(receipt, ctx.contracts.challenges, "ChallengeOpened");
   return { challengeId: BigInt(opened?.args.id ?? 0n), slashed: BigInt(slash?.args.slashed ?? 0n), txHash: receipt.hash };

