@@ -1,8 +1,13 @@
-// Receipt cost breakdown (not part of the benchmarks' output): CPU us per receipt for the parts of ReceiptIssuer.issue.
-// usage: npx tsx scripts/bench/receiptProfile.ts [--n 4000] [--reps 3] [--only full,sign,...]
+// Receipt cost breakdown: CPU us per receipt of ReceiptIssuer.issue and of its parts, each run alone, printed as one JSON object.
+// usage: npx tsx scripts/bench/receiptProfile.ts [--n 8000] [--reps 3] [--only full,noStore,store,sign,ecdsa,digests,pack,requestId]
+// Same tensors as bench:serve's mlp (x FP32 [1,16] -> y FP32 [1,4]), 16 receipts in flight as there. "full" is
+// bench:serve's receiptOverheadUs; the store cases also split it by thread (Linux /proc, 10 ms ticks): main,
+// writer (the store's worker) and other (V8/libuv helpers).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import secp256k1 from "secp256k1";
 import { Wallet } from "ethers";
 import { createReceiptSigner, type Hex, type Tensor } from "../../client/index.js";
 import { ReceiptStore } from "../../node/store/ReceiptStore.js";
@@ -15,7 +20,7 @@ const arg = (name: string, d: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : d;
 };
-const N = Number(arg("n", "4000"));
+const N = Number(arg("n", "8000"));
 const REPS = Number(arg("reps", "3"));
 const ONLY = arg("only", "");
 const f = (n: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.37));
@@ -25,37 +30,39 @@ const key = Wallet.createRandom().privateKey as Hex;
 const signer = createReceiptSigner({ privateKey: key, domain: { chainId: 31337n, verifyingContract: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } });
 const modelHash = `0x${"ab".repeat(32)}` as Hex;
 
-/** utime+stime (clock ticks) of each thread of this process, by tid: name. */
-function threadTicks(): Map<string, number> {
-  const m = new Map<string, number>();
+/** CPU clock ticks (utime + stime) of each live thread of this process, by tid. */
+function threadTicks(): Map<number, number> {
+  const m = new Map<number, number>();
   for (const tid of readdirSync("/proc/self/task")) {
     try {
       const st = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      const name = st.slice(st.indexOf("(") + 1, st.lastIndexOf(")"));
       const f = st.slice(st.lastIndexOf(")") + 2).split(" ");
-      m.set(`${tid}:${name}`, Number(f[11]) + Number(f[12]));
+      m.set(Number(tid), Number(f[11]) + Number(f[12]));
     } catch {
-      /* thread gone */
+      /* the thread ended */
     }
   }
   return m;
 }
-const THREADS = process.argv.includes("--threads");
-async function cpuPer(fn: (n: number) => Promise<void> | void, n = N): Promise<number> {
+
+interface Cost {
+  us: number;
+  threads: { main: number; writer: number; other: number };
+}
+
+/** CPU us (all threads) per unit of `fn(n)` after a warm-up, with the split by thread. */
+async function cpuPer(fn: (n: number) => Promise<void> | void, n = N): Promise<Cost> {
   await fn(Math.min(3000, n));
   const t0 = threadTicks();
   const c0 = process.cpuUsage();
   await fn(n);
   const c = process.cpuUsage(c0);
-  if (THREADS) {
-    const per: Record<string, number> = {};
-    for (const [k, v] of threadTicks()) {
-      const d = v - (t0.get(k) ?? 0);
-      if (d > 0) per[k] = Number(((d * 10000) / n).toFixed(1)); // 100 ticks/s -> us per receipt
-    }
-    console.error("threads us/receipt", JSON.stringify(per));
-  }
-  return (c.user + c.system) / n;
+  const per = [...threadTicks()].map(([tid, t]) => ({ tid, us: ((t - (t0.get(tid) ?? 0)) * 1e4) / n })); // 100 ticks per second
+  const main = per.find((p) => p.tid === process.pid)?.us ?? 0;
+  const others = per.filter((p) => p.tid !== process.pid).sort((a, b) => b.us - a.us);
+  const writer = others[0]?.us ?? 0;
+  const other = others.slice(1).reduce((a, p) => a + p.us, 0);
+  return { us: (c.user + c.system) / n, threads: { main, writer, other } };
 }
 
 async function withStore<T>(sync: "full" | "normal", retain: boolean, f: (issuer: ReceiptIssuer, store: ReceiptStore) => Promise<T>): Promise<T> {
@@ -72,7 +79,8 @@ const issueLoop = (issuer: ReceiptIssuer) => async (n: number) => {
   for (let i = 0; i < n; i += 16) await Promise.all(Array.from({ length: 16 }, () => issuer.issue({ model: "m", modelHash, inputs, outputs })));
 };
 let seq = 1n;
-const cases: Record<string, () => Promise<number>> = {
+const digest = fastIoDigest(inputs);
+const cases: Record<string, () => Promise<Cost>> = {
   full: () => withStore("full", true, async (issuer) => cpuPer(issueLoop(issuer))),
   noRetain: () => withStore("full", false, async (issuer) => cpuPer(issueLoop(issuer))),
   syncNormal: () => withStore("normal", true, async (issuer) => cpuPer(issueLoop(issuer))),
@@ -82,22 +90,48 @@ const cases: Record<string, () => Promise<number>> = {
     const stub = { reserveSeq: () => next++, releaseSeq: () => {}, append: () => Promise.resolve() } as unknown as ReceiptStore;
     return cpuPer(issueLoop(new ReceiptIssuer(signer, stub, { retainData: true })));
   },
-  digests: () => cpuPer((n) => { for (let i = 0; i < n; i++) { fastIoDigest(inputs); fastIoDigest(outputs); } }, N * 5),
-  pack: () => cpuPer((n) => { for (let i = 0; i < n; i++) { packTensors(inputs); packTensors(outputs); } }, N * 5),
-  requestId: () => cpuPer((n) => { for (let i = 0; i < n; i++) deriveRequestId(signer.address, seq++, undefined); }, N * 5),
-  sign: () => cpuPer((n) => {
-    const d = fastIoDigest(inputs);
-    for (let i = 0; i < n; i++) signer.sign({ requestId: d, modelHash, inputDigest: d, outputDigest: d, seq: seq++, timestamp: 1700000000n });
-  }, N * 2),
-  microtaskBatch: () => cpuPer(async (n) => {
-    for (let i = 0; i < n; i += 16) await Promise.all(Array.from({ length: 16 }, async () => { await new Promise<void>((r) => setImmediate(r)); }));
-  }),
+  // the store alone: appends of one signed receipt with its packed data, 16 per group commit
+  store: () =>
+    withStore("full", true, async (_, store) => {
+      const signed = signer.sign({ requestId: digest, modelHash, inputDigest: digest, outputDigest: digest, seq: 1n, timestamp: 1700000000n });
+      const data = { inputs: packTensors(inputs), outputs: packTensors(outputs) };
+      return cpuPer(async (n) => {
+        for (let i = 0; i < n; i += 16)
+          await Promise.all(Array.from({ length: 16 }, () => store.append({ receipt: { ...signed, seq: store.reserveSeq(), modelName: "m" }, data })));
+      });
+    }),
+  sign: () =>
+    cpuPer((n) => {
+      for (let i = 0; i < n; i++) signer.sign({ requestId: digest, modelHash, inputDigest: digest, outputDigest: digest, seq: seq++, timestamp: 1700000000n });
+    }),
+  ecdsa: () => {
+    const k = randomBytes(32);
+    const msg = randomBytes(32);
+    return cpuPer((n) => {
+      for (let i = 0; i < n; i++) (msg[i & 31]++, secp256k1.ecdsaSign(msg, k));
+    });
+  },
+  digests: () => cpuPer((n) => void Array.from({ length: n }, () => (fastIoDigest(inputs), fastIoDigest(outputs)))),
+  pack: () => cpuPer((n) => void Array.from({ length: n }, () => (packTensors(inputs), packTensors(outputs)))),
+  requestId: () => cpuPer((n) => void Array.from({ length: n }, () => deriveRequestId(signer.address, seq++, undefined))),
 };
-const res: Record<string, number[]> = {};
+const res: Record<string, Cost[]> = {};
 for (let r = 0; r < REPS; r++)
-  for (const [name, fn] of Object.entries(cases)) {
-    if (ONLY && !ONLY.split(",").includes(name)) continue;
-    (res[name] ??= []).push(await fn());
-  }
-const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-console.log(JSON.stringify(Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { medianUs: Number(med(v).toFixed(1)), runs: v.map((x) => Number(x.toFixed(1))) }])), null, 1));
+  for (const [name, fn] of Object.entries(cases)) if (!ONLY || ONLY.split(",").includes(name)) (res[name] ??= []).push(await fn());
+const med = (a: number[]) => Number([...a].sort((x, y) => x - y)[Math.floor(a.length / 2)].toFixed(1));
+console.log(
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(res).map(([k, v]) => [
+        k,
+        {
+          medianUs: med(v.map((c) => c.us)),
+          runs: v.map((c) => Number(c.us.toFixed(1))),
+          ...(["full", "noRetain", "syncNormal", "store", "noStore"].includes(k)
+            ? { threadsMedianUs: { main: med(v.map((c) => c.threads.main)), writer: med(v.map((c) => c.threads.writer)), other: med(v.map((c) => c.threads.other)) } }
+            : {}),
+        },
+      ]),
+    ),
+  ),
+);
