@@ -8,7 +8,7 @@ import type { Hex } from "../../client/index.js";
 import type { StoredReceipt } from "./StoredReceipt.js";
 import type { StoredBatch, BatchStatus } from "./StoredBatch.js";
 import { DataLog } from "./DataLog.js";
-import { NUM_FIELDS, TEXT_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
+import { NUM_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
 import { tsWorkerExecArgv } from "../util/tsWorkerExecArgv.js";
 
 /** Options of ReceiptStore.open. */
@@ -202,19 +202,13 @@ export class ReceiptStore {
    */
   private toGroup(waiters: Waiter[]): WriteGroup {
     const n = waiters.length;
-    const text: string[] = new Array(n * TEXT_FIELDS);
+    const text: string[] = []; // filled in order: a packed array (a holey one is cloned as a sparse array, slower)
     const nums = new Float64Array(n * NUM_FIELDS);
     const parts: Uint8Array[] = [];
     let inlineBytes = 0;
     for (let i = 0; i < n; i++) {
       const { receipt: r, data } = waiters[i].rec;
-      let t = i * TEXT_FIELDS;
-      text[t++] = r.requestId.toLowerCase();
-      text[t++] = r.modelHash;
-      text[t++] = r.inputDigest;
-      text[t++] = r.outputDigest;
-      text[t++] = r.signature;
-      text[t] = r.modelName;
+      text.push(r.requestId.toLowerCase(), r.modelHash, r.inputDigest, r.outputDigest, r.signature, r.modelName);
       const k = i * NUM_FIELDS;
       nums[k] = Number(r.seq);
       nums[k + 1] = Number(r.timestamp);
