@@ -38,9 +38,13 @@ const STATIC: Record<string, string> = {
 };
 const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
 
+/** Milliseconds between two keep-alive comments on an idle event stream (proxies drop silent connections). */
+const KEEPALIVE_MS = 15_000;
+
 /**
- * Starts the dashboard. Pages: `/`; API: `GET /api/snapshot` (everything the page shows, as JSON)
- * and `GET /api/health`.
+ * Starts the dashboard. Pages: `/`; API: `GET /api/snapshot` (everything the page shows, as JSON),
+ * `GET /api/events` (server-sent events: a `snapshot` event with that JSON whenever it changes, at most every
+ * `refreshMs`; a `failure` event with `{ error }` while the chain cannot be read) and `GET /api/health`.
  *
  * @example
  * const explorer = await startExplorer({ rpcUrl, addresses: ".veritensor/devnet/addresses.json" });
@@ -48,9 +52,10 @@ const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "t
  */
 export async function startExplorer(config: ExplorerConfig): Promise<Explorer> {
   const client = createClient({ rpcUrl: config.rpcUrl, addresses: config.addresses, httpTimeoutMs: 2000 });
-  const collector = new SnapshotCollector(client, config.validatorUrls ?? [], config.refreshMs ?? 1000);
+  const refreshMs = config.refreshMs ?? 1000;
+  const collector = new SnapshotCollector(client, config.validatorUrls ?? [], refreshMs);
   const server = createServer((req, res) => {
-    handle(req, res, collector).catch((err) => {
+    handle(req, res, collector, refreshMs).catch((err) => {
       const message = String(err?.shortMessage ?? err?.message ?? err);
       config.log?.({ level: "error", msg: "explorer request failed", url: req.url, error: message });
       sendJson(res, 500, { error: message });
@@ -73,16 +78,50 @@ export async function startExplorer(config: ExplorerConfig): Promise<Explorer> {
 }
 
 /** Routes one request. */
-async function handle(req: IncomingMessage, res: ServerResponse, collector: SnapshotCollector): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, collector: SnapshotCollector, refreshMs: number): Promise<void> {
   const path = new URL(req.url ?? "/", "http://x").pathname;
   if (req.method !== "GET") return sendJson(res, 405, { error: "only GET is supported" });
   if (path === "/api/health") return sendJson(res, 200, { ok: true });
   if (path === "/api/snapshot") return sendJson(res, 200, await collector.get());
+  if (path === "/api/events") return streamEvents(req, res, collector, refreshMs);
   const file = STATIC[path];
   if (!file) return sendJson(res, 404, { error: `no such page: ${path}` });
   const body = await readFile(PUBLIC + file);
   res.writeHead(200, { "content-type": TYPES[file.split(".").pop()!], "cache-control": "no-store" });
   res.end(body);
+}
+
+/**
+ * Streams snapshots as server-sent events until the client goes away: `snapshot` when the JSON changed, `failure`
+ * when a read fails (the stream stays open and tries again), a comment every KEEPALIVE_MS otherwise.
+ */
+async function streamEvents(req: IncomingMessage, res: ServerResponse, collector: SnapshotCollector, refreshMs: number): Promise<void> {
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
+  res.write(`retry: ${Math.max(refreshMs, 1000)}\n\n`);
+  let open = true;
+  req.on("close", () => (open = false));
+  let last = "";
+  let lastWrite = Date.now();
+  const send = (chunk: string) => {
+    res.write(chunk);
+    lastWrite = Date.now();
+  };
+  while (open && !res.destroyed) {
+    try {
+      const json = JSON.stringify(await collector.get());
+      if (json !== last) {
+        last = json;
+        send(`event: snapshot\ndata: ${json}\n\n`);
+      }
+    } catch (err) {
+      const error = String((err as { shortMessage?: string })?.shortMessage ?? (err as Error)?.message ?? err);
+      last = "";
+      send(`event: failure\ndata: ${JSON.stringify({ error })}\n\n`);
+    }
+    if (Date.now() - lastWrite >= KEEPALIVE_MS) send(": keepalive\n\n");
+    await new Promise((r) => setTimeout(r, Math.max(refreshMs, 250)));
+  }
+  res.end();
 }
 
 /** Sends a JSON body. */

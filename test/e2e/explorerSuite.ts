@@ -86,6 +86,27 @@ describe("explorer dashboard (Chromium)", function () {
     expect(await page.textContent("#batches-count")).to.match(/\d+ (batch|batches)/);
   });
 
+  it("streams snapshots as server-sent events (what the page follows)", async () => {
+    const ac = new AbortController();
+    const res = await fetch(new URL("/api/events", net.devnet.explorer!.url), { signal: ac.signal });
+    try {
+      expect(res.status).to.equal(200);
+      expect(res.headers.get("content-type")).to.match(/^text\/event-stream/);
+      const reader = res.body!.getReader();
+      let text = "";
+      while (!/event: snapshot\ndata: .*\n\n/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended early: ${text}`);
+        text += new TextDecoder().decode(value);
+      }
+      const snapshot = JSON.parse(/event: snapshot\ndata: (.*)\n\n/.exec(text)![1]);
+      expect(snapshot.blockNumber).to.be.a("number");
+      expect(snapshot.nodes).to.have.length(3);
+    } finally {
+      ac.abort();
+    }
+  });
+
   it("updates live as the chain moves", async () => {
     const before = Number(await page.getAttribute("#status", "data-block"));
     await page.waitForFunction((b: number) => Number((globalThis as any).document.querySelector("#status")?.getAttribute("data-block")) > b, before, { timeout: 20_000 });

@@ -1,4 +1,5 @@
-// Explorer page: polls /api/snapshot and renders tables and charts (no framework, no bundler).
+// Explorer page: follows /api/events (server-sent snapshots; polls /api/snapshot where EventSource is missing) and
+// renders tables and charts (no framework, no bundler).
 "use strict";
 
 const POLL_MS = 2000;
@@ -156,6 +157,11 @@ function renderWeights(latest) {
   fill("weights", rows, "no weights revealed yet");
 }
 
+function showFailure(message) {
+  $("#status").textContent = `cannot read the chain: ${message} (retrying)`;
+  $("#status").className = "bad";
+}
+
 async function poll() {
   try {
     const res = await fetch("/api/snapshot", { cache: "no-store" });
@@ -163,11 +169,25 @@ async function poll() {
     if (!res.ok) throw new Error(body.error || res.statusText);
     render(body);
   } catch (err) {
-    $("#status").textContent = `cannot read the chain: ${err.message} (retrying)`;
-    $("#status").className = "bad";
+    showFailure(err.message);
   } finally {
     setTimeout(poll, POLL_MS);
   }
 }
 
-poll();
+/** Live updates pushed by the server; the browser reconnects by itself when the stream drops. */
+function follow() {
+  const events = new EventSource("/api/events");
+  events.addEventListener("snapshot", (e) => {
+    try {
+      render(JSON.parse(e.data));
+    } catch (err) {
+      showFailure(err.message);
+    }
+  });
+  events.addEventListener("failure", (e) => showFailure(JSON.parse(e.data).error));
+  events.onerror = () => showFailure("the dashboard server is not answering");
+}
+
+if (typeof EventSource === "function") follow();
+else poll();
