@@ -63,6 +63,7 @@ library SubnetViews {
         uint256 reg = s.valReg.get64(v);
         if (reg == 0 || reg - 1 >= s.completed) return 0;
         uint256 w = v / YumaPacking.BONDS_PER_WORD;
-        return ((s.bonds[(j << 4) | w] ^ YumaPacking.BOND_KEY) >> ((v % YumaPacking.BONDS_PER_WORD) << 4)) & 0xffff;
+        uint256 k = (j << 4) | w;
+        return ((s.bonds[k] ^ YumaPacking.bondMask(s.bonds, k)) >> ((v % YumaPacking.BONDS_PER_WORD) << 4)) & 0xffff;
     }
 }

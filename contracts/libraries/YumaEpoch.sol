@@ -60,7 +60,7 @@ library YumaEpoch {
         mapping(uint256 => bytes32) commitHash; // key: parity << 8 | v
         mapping(uint256 => uint256) header; // key: parity << 8 | v (see _header*)
         mapping(uint256 => uint256) weights; // key: (parity << 8 | v) << 8 | word; 16 u16 per word
-        mapping(uint256 => uint256) bonds; // key: j << 4 | word; 16 u16 per word, stored XOR BOND_KEY
+        mapping(uint256 => uint256) bonds; // key: j << 4 | word; 16 u16 per word, stored XOR its slot (bondMask)
         mapping(uint256 => uint256) nodeInfo; // uint128 x2: exists(1) staked(1) regBlock(32) regCompleted(32) jailedUntil(32)
         mapping(uint256 => uint256) valReg; // uint64 x4: completed-at-registration + 1, 0 = empty slot
         mapping(uint256 => uint256) activeList; // uint128 x2: v(8) aStake(40) uStake(40) rowSum(32); bit 255 marker
@@ -87,10 +87,11 @@ library YumaEpoch {
     /// @notice Slot `j` gets a new node: clears weights already revealed on the slot and its last results.
     function registerNode(State storage s, uint256 j, uint256 nV, uint256 maxV) external {
         _clearNodeColumn(s, j, nV);
-        // Pre-mark the node's bond words (zero bonds are stored as BOND_KEY) so that epochs only ever rewrite
+        // Pre-mark the node's bond words (zero bonds are stored as their mask) so that epochs only ever rewrite
         // non-zero words.
         for (uint256 w; w * YumaPacking.BONDS_PER_WORD < maxV; ++w) {
-            if (s.bonds[(j << 4) | w] == 0) s.bonds[(j << 4) | w] = YumaPacking.BOND_KEY;
+            uint256 k = (j << 4) | w;
+            if (s.bonds[k] == 0) s.bonds[k] = YumaPacking.bondMask(s.bonds, k);
         }
         // Likewise pre-mark the slot's reward counter word (its first reward is then a non-zero rewrite).
         if (s.nodeCum[j >> 1] == 0) s.nodeCum[j >> 1] = YumaPacking.WORD_MARKER;
@@ -737,7 +738,8 @@ library YumaEpoch {
                     mstore(0x00, or(shl(4, j), w))
                     mstore(0x20, bondsSlot)
                     let o := add(shl(5, w), 0x20)
-                    let word := and(xor(sload(keccak256(0x00, 0x40)), 0x0001000000000000000000000000000000000000000000000000000000000000), mload(add(laneMask, o)))
+                    let slotW := keccak256(0x00, 0x40)
+                    let word := and(xor(sload(slotW), slotW), mload(add(laneMask, o))) // stored XOR its slot (bondMask)
                     mstore(add(bw, o), word)
                     let a := add(and(word, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff), and(shr(16, word), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
                     a := add(and(a, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff), and(shr(32, a), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
@@ -890,7 +892,7 @@ library YumaEpoch {
                 eSum, maxE := ema(p0, bw, nBW, oma0, uSum)
             }
         }
-        // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 16 per word (XOR BOND_KEY).
+        // Column-normalise, accrue dividends, store the column max-upscaled u16 bonds 16 per word (XOR their slot).
         {
             uint256 maxB = eSum == 0 ? 0 : (maxE << 32) / eSum;
             uint256 p0 = x.slots;
@@ -1012,7 +1014,8 @@ library YumaEpoch {
                         }
                         mstore(0x00, or(key, wi))
                         mstore(0x20, slot)
-                        sstore(keccak256(0x00, 0x40), xor(out, 0x0001000000000000000000000000000000000000000000000000000000000000))
+                        let slotW := keccak256(0x00, 0x40)
+                        sstore(slotW, xor(out, slotW))
                     }
                 }
                 out16(p0, nBW, eSum, rk, maxB, shl(4, j), bondsSlot)
