@@ -1,9 +1,10 @@
-// The `veritensor` command line: devnet, nodes, validators, models, inference, staking, challenges, explorer.
+// The `veritensor` command line: devnet, nodes, validators, models, inference, staking, challenges, epochs, explorer.
 import { Command, Option } from "commander";
 import { BaseError } from "../errors/BaseError.js";
 import { DEFAULT_ADDRESSES } from "./cliClient.js";
 import { registerChallengeCommands } from "./commands/registerChallengeCommands.js";
 import { registerDaemonCommands } from "./commands/registerDaemonCommands.js";
+import { registerEpochCommands } from "./commands/registerEpochCommands.js";
 import { registerInferCommands } from "./commands/registerInferCommands.js";
 import { registerModelCommands } from "./commands/registerModelCommands.js";
 import { registerStakeCommands } from "./commands/registerStakeCommands.js";
@@ -22,6 +23,7 @@ registerModelCommands(program);
 registerInferCommands(program);
 registerStakeCommands(program);
 registerChallengeCommands(program);
+registerEpochCommands(program);
 registerStatusCommands(program);
 
 try {

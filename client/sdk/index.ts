@@ -61,7 +61,7 @@ export { listValidators } from "./listValidators.js";
 export { epochInfo, type EpochInfo } from "./epochInfo.js";
 export { commitWeights } from "./validators/commitWeights.js";
 export { revealWeights } from "./validators/revealWeights.js";
-export { finalizeEpochs } from "./validators/finalizeEpochs.js";
+export { finalizeEpochs, type FinalizeEpochsProgress } from "./validators/finalizeEpochs.js";
 export { epochResults, type EpochResultsInfo } from "./validators/epochResults.js";
 export { type Weights } from "./validators/Weights.js";
 export { weightsCommitHash } from "./validators/weightsCommitHash.js";

@@ -165,6 +165,26 @@ export function sdkSuite(getNet: () => TestDevnet): void {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it("finalises epochs and reads their results from the CLI", () => {
+      const { devnet } = getNet();
+      const env = { ...process.env, VERITENSOR_RPC_URL: devnet.rpcUrl, VERITENSOR_ADDRESSES: devnet.addressesFile, VERITENSOR_PRIVATE_KEY: devnet.nodes[0].operator.privateKey };
+      const cli = (...args: string[]) => spawnSync(process.execPath, ["client/cli/bin.js", "--json", "epoch", ...args], { env, encoding: "utf8" });
+      const fin = cli("finalize");
+      expect(fin.status, fin.stderr).to.equal(0);
+      const f = JSON.parse(fin.stdout);
+      expect(f.finalized).to.be.an("array"); // the validators may have finalised every epoch that is over already
+      expect(f.transactions).to.be.at.least(f.finalized.length);
+      const res = cli("results");
+      expect(res.status, res.stderr).to.equal(0);
+      const r = JSON.parse(res.stdout);
+      expect(r.epoch).to.be.a("number");
+      expect(r.nodes).to.have.length(3);
+      expect(r.validators.length).to.be.at.least(1);
+      const bad = cli("finalize", "--max-steps", "0");
+      expect(bad.status).to.equal(1);
+      expect(JSON.parse(bad.stdout).error).to.match(/--max-steps must be a positive integer/);
+    });
+
     it("says what to do on bad input: unknown model, read-only client", async () => {
       const { devnet } = getNet();
       const err = await devnet.clients.user.infer({ model: "no-such-model", inputs: [] }).catch((e) => e);
