@@ -8,7 +8,7 @@ import type { Hex } from "../../client/index.js";
 import type { StoredReceipt } from "./StoredReceipt.js";
 import type { StoredBatch, BatchStatus } from "./StoredBatch.js";
 import { DataLog } from "./DataLog.js";
-import { NUM_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
+import { NUM_FIELDS, N_INPUTS_LEN, N_OFFSET, N_OUTPUTS_LEN, N_SEGMENT, N_SEQ, N_TIMESTAMP, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
 import { tsWorkerExecArgv } from "../util/tsWorkerExecArgv.js";
 
 /** Options of ReceiptStore.open. */
@@ -210,24 +210,24 @@ export class ReceiptStore {
       const { receipt: r, data } = waiters[i].rec;
       text.push(r.requestId.toLowerCase(), r.modelHash, r.inputDigest, r.outputDigest, r.signature, r.modelName);
       const k = i * NUM_FIELDS;
-      nums[k] = Number(r.seq);
-      nums[k + 1] = Number(r.timestamp);
+      nums[k + N_SEQ] = Number(r.seq);
+      nums[k + N_TIMESTAMP] = Number(r.timestamp);
       if (!data) {
-        nums[k + 2] = -1;
+        nums[k + N_INPUTS_LEN] = -1;
         continue;
       }
       let inputsLen = 0;
       let outputsLen = 0;
       for (const p of data.inputs) inputsLen += p.byteLength;
       for (const p of data.outputs) outputsLen += p.byteLength;
-      nums[k + 2] = inputsLen;
-      nums[k + 3] = outputsLen;
+      nums[k + N_INPUTS_LEN] = inputsLen;
+      nums[k + N_OUTPUTS_LEN] = outputsLen;
       if (inputsLen + outputsLen <= INLINE_MAX_BYTES) {
-        nums[k + 4] = -1;
-        nums[k + 5] = inlineBytes;
+        nums[k + N_SEGMENT] = -1;
+        nums[k + N_OFFSET] = inlineBytes;
         inlineBytes += inputsLen + outputsLen;
       } else {
-        nums[k + 4] = -2; // in the data log: set below, after the one write
+        nums[k + N_SEGMENT] = -2; // in the data log: set below, after the one write
         parts.push(...data.inputs, ...data.outputs);
       }
     }
@@ -236,16 +236,16 @@ export class ReceiptStore {
     let offset = loc?.offset ?? 0;
     for (let i = 0; i < n; i++) {
       const k = i * NUM_FIELDS;
-      if (nums[k + 2] < 0) continue;
+      if (nums[k + N_INPUTS_LEN] < 0) continue;
       const data = waiters[i].rec.data!;
-      if (nums[k + 4] === -1) {
-        let at = nums[k + 5];
+      if (nums[k + N_SEGMENT] === -1) {
+        let at = nums[k + N_OFFSET];
         for (const p of data.inputs) (inline.set(p, at), (at += p.byteLength));
         for (const p of data.outputs) (inline.set(p, at), (at += p.byteLength));
       } else {
-        nums[k + 4] = loc!.segment;
-        nums[k + 5] = offset;
-        offset += nums[k + 2] + nums[k + 3];
+        nums[k + N_SEGMENT] = loc!.segment;
+        nums[k + N_OFFSET] = offset;
+        offset += nums[k + N_INPUTS_LEN] + nums[k + N_OUTPUTS_LEN];
       }
     }
     return { id: ++this.groupId, count: n, text, nums, inline: inline.buffer };

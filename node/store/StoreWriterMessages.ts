@@ -15,6 +15,13 @@ export const TEXT_FIELDS = 6;
  * `WriteGroup.inline` (a small record, stored in its row: durable with the same WAL commit).
  */
 export const NUM_FIELDS = 6;
+/** Offsets of the numbers within a row of `WriteGroup.nums`. */
+export const N_SEQ = 0;
+export const N_TIMESTAMP = 1;
+export const N_INPUTS_LEN = 2;
+export const N_OUTPUTS_LEN = 3;
+export const N_SEGMENT = 4;
+export const N_OFFSET = 5;
 
 /** A group to commit in one transaction. */
 export interface WriteGroup {

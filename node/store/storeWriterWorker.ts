@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { closeSync, fdatasyncSync, openSync } from "node:fs";
 import { join } from "node:path";
-import { NUM_FIELDS, TEXT_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
+import { NUM_FIELDS, N_INPUTS_LEN, N_OFFSET, N_OUTPUTS_LEN, N_SEGMENT, N_SEQ, N_TIMESTAMP, TEXT_FIELDS, type WriteGroup, type WriteResult, type WriterInit } from "./StoreWriterMessages.js";
 
 // node:sqlite warns once per thread that it is experimental; the main thread already said so.
 const emitWarning = process.emitWarning;
@@ -37,13 +37,14 @@ function syncSegment(segment: number): void {
 function insertRows(g: WriteGroup, now: number): void {
   const { text, nums } = g;
   for (let i = 0, t = 0, k = 0; i < g.count; i++, t += TEXT_FIELDS, k += NUM_FIELDS) {
-    const seq = nums[k];
-    ins.run(seq, text[t], text[t + 1], text[t + 2], text[t + 3], nums[k + 1], text[t + 4], text[t + 5], now);
-    const inputsLen = nums[k + 2];
+    const seq = nums[k + N_SEQ];
+    ins.run(seq, text[t], text[t + 1], text[t + 2], text[t + 3], nums[k + N_TIMESTAMP], text[t + 4], text[t + 5], now);
+    const inputsLen = nums[k + N_INPUTS_LEN];
     if (inputsLen < 0) continue;
-    const outputsLen = nums[k + 3];
-    if (nums[k + 4] === -1) insData.run(seq, -1, 0, inputsLen, outputsLen, now, new Uint8Array(g.inline, nums[k + 5], inputsLen + outputsLen));
-    else insData.run(seq, nums[k + 4], nums[k + 5], inputsLen, outputsLen, now, null);
+    const outputsLen = nums[k + N_OUTPUTS_LEN];
+    const segment = nums[k + N_SEGMENT];
+    if (segment === -1) insData.run(seq, -1, 0, inputsLen, outputsLen, now, new Uint8Array(g.inline, nums[k + N_OFFSET], inputsLen + outputsLen));
+    else insData.run(seq, segment, nums[k + N_OFFSET], inputsLen, outputsLen, now, null);
   }
 }
 
@@ -54,8 +55,8 @@ parentPort!.on("message", (group: WriteGroup) => {
     if (init.synchronous !== "normal") {
       let last: number | undefined; // one data-log write per group: its rows share a segment
       for (let k = 0; k < group.count * NUM_FIELDS; k += NUM_FIELDS) {
-        const seg = group.nums[k + 4];
-        if (group.nums[k + 2] >= 0 && seg !== -1 && seg !== last) syncSegment((last = seg));
+        const seg = group.nums[k + N_SEGMENT];
+        if (group.nums[k + N_INPUTS_LEN] >= 0 && seg !== -1 && seg !== last) syncSegment((last = seg));
       }
     }
     db.exec("BEGIN IMMEDIATE");

@@ -6,16 +6,7 @@ import { ioSpecHash } from "../../client/index.js";
 import { loadModelConfigs } from "../../node/models/loadModelConfigs.js";
 import { loadServedModel } from "../../node/models/loadServedModel.js";
 import { bundledModels } from "../../scripts/deploy/bundledModels.js";
-import { MLP } from "./nodeFixture.js";
-
-const rejection = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected a rejection");
-};
+import { MLP, rejection } from "./nodeFixture.js";
 
 describe("model interface (io, ioSpecHash)", function () {
   this.timeout(60_000);

@@ -6,7 +6,7 @@ import type { RawTensor } from "../../node/runtime/RawTensor.js";
 import type { WorkerClient } from "../../node/runtime/WorkerClient.js";
 import type { InferOutcome } from "../../node/runtime/InferOutcome.js";
 import { loadModelConfigs } from "../../node/models/loadModelConfigs.js";
-import { MLP, CLS, REC, VAD, randomFloats, startTestNode, postJson } from "./nodeFixture.js";
+import { MLP, CLS, REC, VAD, randomFloats, rejection, startTestNode, postJson } from "./nodeFixture.js";
 
 const x = (rows: number, seed: number): RawTensor[] => [{ name: "x", type: "float32", dims: [rows, 16], data: randomFloats(rows * 16, seed) }];
 
@@ -42,14 +42,6 @@ function recordRuns(r: ModelRunner): number[][][] {
 function expectSameOutputs(got: InferOutcome, want: InferOutcome, what: string): void {
   expect(got.outputs.map((o) => [o.name, o.type, o.dims]), what).to.deep.equal(want.outputs.map((o) => [o.name, o.type, o.dims]));
   got.outputs.forEach((o, i) => expect(Buffer.from(o.data.buffer, o.data.byteOffset, o.data.byteLength).equals(Buffer.from(want.outputs[i].data.buffer, want.outputs[i].data.byteOffset, want.outputs[i].data.byteLength)), `${what}: ${o.name}`).to.equal(true));
-}
-
-/** The message a promise rejects with ("resolved" when it does not reject). */
-async function rejection(p: Promise<unknown>): Promise<string> {
-  return p.then(
-    () => "resolved",
-    (e: Error) => e.message,
-  );
 }
 
 /** A counter's value for one model in a Prometheus text page (0 when never incremented). */

@@ -89,6 +89,14 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
   return { status: res.status, headers: res.headers, json };
 }
 
+/** The message a promise rejects with ("resolved" when it does not reject). */
+export async function rejection(p: Promise<unknown>): Promise<string> {
+  return p.then(
+    () => "resolved",
+    (e: Error) => e.message,
+  );
+}
+
 /** Deterministic pseudo-random floats in [-1, 1). */
 export function randomFloats(n: number, seed: number): Float32Array {
   const out = new Float32Array(n);
